@@ -1,0 +1,137 @@
+"""The ``parley`` command line: thin commands that call the modules doing the work."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.settings import Settings
+
+__all__ = ["main"]
+
+
+def _settings(**overrides: object) -> Settings:
+    """Settings from the environment, with the command-line options that were given."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)  # type: ignore[arg-type]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="parley")
+def main() -> None:
+    """Parley: news articles in, a live deduplicated feed of diplomatic events out.
+
+    Settings come from PARLEY_* environment variables (see the README); the
+    broker is PARLEY_BROKER=host:port, or an embedded one when unset.
+    """
+
+
+@main.command()
+@click.option("--port", type=int, default=9092, show_default=True, help="Loopback port to listen on.")
+def broker(port: int) -> None:
+    """Run the embedded Kafka-protocol broker (Tansu, memory storage) until Ctrl-C."""
+    from pipeline.broker import run_broker
+
+    run_broker(port)
+
+
+@main.command()
+@click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
+@click.option("--web-port", type=int, default=None, help="HTTP port (default: a free one).")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None, help="Table state folder.")
+def worker(broker_addr: str | None, web_port: int | None, data_dir: Path | None) -> None:
+    """Run the pipeline against PARLEY_BROKER (or an embedded broker when unset)."""
+    from pipeline.worker import run_worker
+
+    run_worker(_settings(broker=broker_addr, web_port=web_port, data_dir=data_dir))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
+def produce(paths: tuple[Path, ...], broker_addr: str | None) -> None:
+    """Send articles from JSONL files, or .txt/.html files (first line = title)."""
+    from pipeline.feeds.produce import produce_paths
+
+    summary = produce_paths(list(paths), _settings(broker=broker_addr))
+    click.echo(str(summary))
+
+
+@main.command()
+@click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of readable lines.")
+@click.option("--from-beginning", is_flag=True, help="Start at the oldest event revision.")
+@click.option("--idle-exit", type=float, default=None, help="Stop after SECONDS without a new event.")
+def tail(broker_addr: str | None, as_json: bool, from_beginning: bool, idle_exit: float | None) -> None:
+    """Print event revisions from the events topic as they are published."""
+    from pipeline.feeds.tail import tail_events
+
+    count = tail_events(
+        _settings(broker=broker_addr),
+        as_json=as_json,
+        from_beginning=from_beginning,
+        idle_exit=idle_exit,
+        out=sys.stdout,
+    )
+    click.echo(f"{count} event revisions", err=True)
+
+
+@main.command()
+@click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Where to write the events (JSON lines); standard output when omitted.",
+)
+def extract(input_path: Path, output: Path | None) -> None:
+    """Extract and deduplicate events from a JSONL file of articles, offline (no broker)."""
+    from pipeline.offline import extract_file
+
+    report = extract_file(input_path, output, settings=_settings())
+    click.echo(str(report), err=True)
+
+
+@main.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--events", "events_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None, help="Score this events JSONL instead of running the offline core.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(corpus: Path, events_path: Path | None, as_json: bool) -> None:
+    """Score Parley against a gold corpus folder (articles.jsonl + events.jsonl)."""
+    from pipeline.offline import evaluate_corpus
+
+    click.echo(evaluate_corpus(corpus, events_path, as_json=as_json, settings=_settings()))
+
+
+@main.command()
+@click.option("--timeout", type=float, default=120.0, show_default=True, help="Give up after SECONDS.")
+def demo(timeout: float) -> None:
+    """Embedded broker + worker + the bundled sample articles; prints events, then exits."""
+    from pipeline.demo import run_demo
+
+    sys.exit(run_demo(_settings(), timeout=timeout))
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Fail when the checked-in schemas differ from the models.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"))
+def schemas(check: bool, out: Path) -> None:
+    """Write the JSON Schemas of every topic message into schemas/ (or check them)."""
+    from pipeline.schema import check_schemas, write_schemas
+
+    if check:
+        drift = check_schemas(out)
+        if drift:
+            raise click.ClickException("schemas drifted from the models: " + ", ".join(drift))
+        click.echo("schemas match the models")
+    else:
+        for path in write_schemas(out):
+            click.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
