@@ -1,0 +1,34 @@
+"""Settings come from PARLEY_* variables; secrets never show in their text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.settings import Settings
+
+
+def test_broker_list_splits_comma_separated_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PARLEY_BROKER accepts several host:port, comma-separated, spaces ignored."""
+    monkeypatch.setenv("PARLEY_BROKER", "k1:9092, k2:9092,")
+    assert ["k1:9092", "k2:9092"] == Settings().broker_list
+
+
+def test_unset_broker_means_the_embedded_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No PARLEY_BROKER: an empty broker list (the worker starts the embedded broker)."""
+    monkeypatch.delenv("PARLEY_BROKER", raising=False)
+    assert [] == Settings().broker_list
+
+
+def test_sasl_password_is_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SASL password is a SecretStr: absent from repr and str of the settings."""
+    monkeypatch.setenv("PARLEY_SASL_PASSWORD", "hunter2-very-secret")
+    settings = Settings()
+    assert "hunter2-very-secret" not in repr(settings)
+    assert "hunter2-very-secret" not in str(settings.model_dump())
+    assert settings.sasl_password is not None
+    assert "hunter2-very-secret" == settings.sasl_password.get_secret_value()
+
+
+def test_limits_default_to_two_megabytes() -> None:
+    """The message size limit defaults to 2 MB (the broker's own limit is separate)."""
+    assert 2 * 1024 * 1024 == Settings().max_message_bytes
