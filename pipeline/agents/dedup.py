@@ -1,0 +1,104 @@
+"""The dedup agent: candidates meet their block's state; new revisions are published.
+
+The table row for a blocking key holds the open events of that block
+(``BlockState`` bytes). ``merge_candidate`` is pure and idempotent: a candidate
+whose article is already a mention changes nothing, so a record delivered twice
+(at-least-once, a crash, a changelog record lost in recovery) publishes nothing new.
+Revisions are published and acknowledged *before* the table row is written, so a
+crash in between re-publishes the same revision rather than losing it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+
+from pipeline.agents.context import bind_article, message_context
+from pipeline.agents.deadletter import error_code_of, send_dead_letter
+from pipeline.agents.publish import publish_all
+from pipeline.dedup import BlockState, merge_candidate
+from pipeline.models import Candidate, dumps
+from pipeline.settings import Settings
+from pipeline.topics import Topics
+
+__all__ = ["TABLE_NAME", "register_dedup", "store_options"]
+
+log = structlog.stdlib.get_logger(__name__)
+
+TABLE_NAME = "dedup-blocks"
+
+
+def store_options(settings: Settings) -> dict[str, Any] | None:
+    """RocksDB options bounding the table's memory (``None`` for the memory store)."""
+    if settings.store != "rocksdb":
+        return None
+    return {
+        "block_cache_size": settings.rocksdb_block_cache_mb * 1024 * 1024,
+        "block_cache_compressed_size": settings.rocksdb_block_cache_mb * 1024 * 1024 // 4,
+        "write_buffer_size": settings.rocksdb_write_buffer_mb * 1024 * 1024,
+        "max_write_buffer_number": 2,
+        "max_open_files": 256,
+    }
+
+
+def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
+    """Register the dedup agent and its table on ``app`` (reads ``topics.candidates``)."""
+    table = app.Table(
+        TABLE_NAME,
+        default=None,
+        key_type=bytes,
+        value_type=bytes,
+        partitions=settings.partitions,
+        help="open events per blocking key (BlockState bytes)",
+        options=store_options(settings),
+    )
+
+    async def dedup(stream: Any) -> None:
+        async for event in stream.events():
+            message = event.message
+            with message_context(message):
+                key: bytes = message.key or b""
+                try:
+                    candidate = Candidate.model_validate_json(message.value)
+                    bind_article(candidate.article_id)
+                    stored: bytes | None = table.get(key)
+                    state = BlockState.from_bytes(stored) if stored else None
+                    result = merge_candidate(
+                        state,
+                        candidate,
+                        window_days=settings.dedup_window_days,
+                        retention_days=settings.dedup_retention_days,
+                    )
+                except Exception as exc:
+                    log.error(
+                        "dedup_failed",
+                        error_class=type(exc).__name__,
+                        error_code=error_code_of(exc),
+                        exc_info=True,
+                    )
+                    await send_dead_letter(topics.dlq, message, stage="dedup", exc=exc)
+                    continue
+                await publish_all(
+                    topics.events, [(e.event_id.encode("utf-8"), dumps(e)) for e in result.events]
+                )
+                await publish_all(
+                    topics.mentions,
+                    [
+                        (f"{link.event_id}/{link.article_id}".encode(), dumps(link))
+                        for link in result.links
+                    ],
+                )
+                table[key] = result.state.to_bytes()
+                for published in result.events:
+                    log.info(
+                        "event_published",
+                        event_id=published.event_id,
+                        revision=published.revision,
+                        type=published.type,
+                        num_articles=published.num_articles,
+                    )
+                if not result.events:
+                    log.info("candidate_merged_without_change")
+
+    return app.agent(topics.candidates, name="parley.dedup", concurrency=1)(dedup)

@@ -1,0 +1,144 @@
+"""``parley tail``: print event revisions from the events topic as they are published.
+
+The tail joins no consumer group: it assigns itself every partition, so any number
+of tails read the whole feed without taking partitions from each other. Without
+``--from-beginning`` it starts at the end of each partition; because the test
+broker (Tansu) may under-report the end offset, records older than the moment the
+tail started are also filtered out by their timestamp.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any, TextIO
+
+import orjson
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from pipeline.app import client_options
+from pipeline.settings import Settings
+
+__all__ = ["format_event", "tail_events"]
+
+_POLL_MS = 500
+_CLOCK_SLACK_MS = 2000
+
+
+def _actor(actor: Any) -> str:
+    if not isinstance(actor, dict):
+        return "-"
+    code = str(actor.get("code") or "?")
+    name = actor.get("name")
+    return f"{code} ({name})" if name else code
+
+
+def format_event(event: dict[str, Any]) -> str:
+    """One readable line for an event revision."""
+    cameo = event.get("cameo") or {}
+    mentions = event.get("mentions") or []
+    outlets = sorted({str(m.get("outlet")) for m in mentions if isinstance(m, dict)})
+    where = f" in {event['location']}" if event.get("location") else ""
+    return (
+        f"{event.get('date', '?')}  {event.get('type', '?'):<9} {cameo.get('code', '?'):<4} "
+        f"{_actor(event.get('source'))} -> {_actor(event.get('target'))}{where}  "
+        f"[{event.get('status', '?')}]  rev {event.get('revision', '?')}, "
+        f"{len(mentions)} article(s) from {len(outlets)} outlet(s): {', '.join(outlets)}  "
+        f"id={event.get('event_id', '?')}"
+    )
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str, wait_s: float) -> set[int]:
+    deadline = time.monotonic() + wait_s
+    while True:
+        topics = await consumer.topics()  # refreshes the cluster metadata
+        partitions = consumer.partitions_for_topic(topic) if topic in topics else None
+        if partitions:
+            return set(partitions)
+        if time.monotonic() >= deadline:
+            return set()
+        await asyncio.sleep(0.5)
+
+
+async def _tail(
+    settings: Settings,
+    *,
+    as_json: bool,
+    from_beginning: bool,
+    idle_exit: float | None,
+    out: TextIO,
+) -> int:
+    started_ms = int(time.time() * 1000) - _CLOCK_SLACK_MS
+    consumer = AIOKafkaConsumer(
+        **client_options(settings),
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest" if from_beginning else "latest",
+        fetch_max_wait_ms=100,
+    )
+    await consumer.start()
+    printed = 0
+    try:
+        topic = settings.topic_events
+        wait_s = idle_exit if idle_exit is not None else settings.broker_wait_s
+        partitions = await _partitions(consumer, topic, wait_s)
+        if not partitions:
+            return 0
+        assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
+        consumer.assign(assigned)
+        if from_beginning:
+            await consumer.seek_to_beginning(*assigned)
+        else:
+            await consumer.seek_to_end(*assigned)
+        last_seen = time.monotonic()
+        while idle_exit is None or time.monotonic() - last_seen < idle_exit:
+            batches = await consumer.getmany(timeout_ms=_POLL_MS)
+            for records in batches.values():
+                for record in records:
+                    if not from_beginning and record.timestamp < started_ms:
+                        continue
+                    printed += _print(record.value, as_json=as_json, out=out)
+                    last_seen = time.monotonic()
+    finally:
+        await consumer.stop()
+    return printed
+
+
+def _print(value: bytes | None, *, as_json: bool, out: TextIO) -> int:
+    if value is None:
+        return 0
+    if as_json:
+        out.write(value.decode("utf-8", errors="replace") + "\n")
+    else:
+        try:
+            event = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return 0
+        if not isinstance(event, dict):
+            return 0
+        out.write(format_event(event) + "\n")
+    out.flush()
+    return 1
+
+
+def tail_events(
+    settings: Settings,
+    *,
+    as_json: bool,
+    from_beginning: bool,
+    idle_exit: float | None,
+    out: TextIO,
+) -> int:
+    """Print event revisions until Ctrl-C or ``idle_exit`` seconds without one; return the count."""
+    try:
+        return asyncio.run(
+            _tail(
+                settings,
+                as_json=as_json,
+                from_beginning=from_beginning,
+                idle_exit=idle_exit,
+                out=out,
+            )
+        )
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,92 @@
+"""Running a Parley worker: the faust worker, and the embedded broker when none is set.
+
+Several workers may run on one host: each picks a free web port and its own
+temporary data directory unless ``PARLEY_WEB_PORT`` / ``PARLEY_DATA_DIR`` are set.
+SIGTERM and SIGINT stop the worker cleanly (mode's worker installs the handlers):
+in-flight records are finished or left uncommitted, to be read again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import faust
+import structlog
+
+from pipeline.app import create_app
+from pipeline.broker import EmbeddedBroker, find_free_port
+from pipeline.logging import configure_logging, logging_config
+from pipeline.settings import Settings
+
+__all__ = ["prepare_settings", "run_worker"]
+
+log = structlog.stdlib.get_logger(__name__)
+
+
+def prepare_settings(settings: Settings, *, broker: str | None = None) -> Settings:
+    """Fill what a worker needs but was left unset: broker, web port, data dir."""
+    update: dict[str, Any] = {}
+    if broker is not None:
+        update["broker"] = broker
+    if settings.web_port is None:
+        update["web_port"] = find_free_port(settings.web_host)
+    if settings.data_dir is None:
+        update["data_dir"] = Path(tempfile.mkdtemp(prefix="parley-worker-"))
+    return settings.model_copy(update=update) if update else settings
+
+
+def _build_worker(settings: Settings) -> Any:
+    app = create_app(settings)
+    # A fresh event loop per run: the CLI may run a worker after other asyncio work.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    return faust.Worker(
+        app,
+        loop=loop,
+        loglevel=settings.log_level,
+        logging_config=logging_config(settings),
+        redirect_stdouts=False,
+        quiet=True,
+    )
+
+
+def run_worker(settings: Settings) -> None:
+    """Run one worker until SIGTERM/SIGINT (``parley worker``).
+
+    Without ``PARLEY_BROKER`` an embedded broker is started first and stopped on exit.
+    """
+    configure_logging(settings)
+    broker: EmbeddedBroker | None = None
+    temp_dir: Path | None = None
+    try:
+        if not settings.broker_list:
+            broker = EmbeddedBroker().start()
+            log.info("embedded_broker_started", address=broker.address)
+            print(f"Parley: embedded broker at {broker.address}", flush=True)
+        prepared = prepare_settings(settings, broker=broker.address if broker else None)
+        if settings.data_dir is None:
+            temp_dir = prepared.data_dir
+        log.info(
+            "worker_starting",
+            broker=prepared.broker,
+            web_port=prepared.web_port,
+            data_dir=str(prepared.data_dir),
+            store=prepared.store,
+            partitions=prepared.partitions,
+        )
+        worker = _build_worker(prepared)
+        try:
+            worker.execute_from_commandline()
+        except SystemExit as exit_:
+            if exit_.code not in (0, None):
+                raise
+    finally:
+        if broker is not None:
+            broker.stop()
+            log.info("embedded_broker_stopped")
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
