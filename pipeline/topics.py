@@ -12,7 +12,7 @@ from typing import Any
 
 from pipeline.settings import Settings
 
-__all__ = ["TopicSpec", "Topics", "declare_topics", "topic_specs"]
+__all__ = ["TopicSpec", "Topics", "create_topics", "declare_topics", "topic_specs"]
 
 
 @dataclass(frozen=True)
@@ -97,3 +97,34 @@ def declare_topics(app: Any, settings: Settings) -> Topics:
             # Every topic is declared by Parley, so internal=True on all of them.
         )
     return Topics(**made)
+
+
+async def create_topics(settings: Settings, client_options: dict[str, Any]) -> list[str]:
+    """Create any missing Parley topic with its configured partitions; return those created.
+
+    Workers declare their topics themselves at start-up; this is for tools that
+    write before a worker is up (``parley demo``), so nothing is auto-created with
+    the broker's default partition count.
+    """
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    admin = AIOKafkaAdminClient(**client_options)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [spec for spec in topic_specs(settings) if spec.name not in existing]
+        if missing:
+            await admin.create_topics(
+                [
+                    NewTopic(
+                        spec.name,
+                        num_partitions=spec.partitions,
+                        replication_factor=settings.replication_factor,
+                        topic_configs={"cleanup.policy": "compact"} if spec.compacted else {},
+                    )
+                    for spec in missing
+                ]
+            )
+        return [spec.name for spec in missing]
+    finally:
+        await admin.close()

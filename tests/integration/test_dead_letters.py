@@ -1,0 +1,71 @@
+"""Bad input on a real broker: dead-lettered with original bytes and headers; the worker goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from pipeline.models import DeadLetterHeaders
+from tests.integration.conftest import Pipeline
+
+pytestmark = pytest.mark.integration
+
+SAMPLES = Path(__file__).resolve().parents[2] / "pipeline" / "samples" / "articles.jsonl"
+MAX_MESSAGE_BYTES = 64 * 1024
+
+_GOOD = next(line for line in SAMPLES.read_bytes().splitlines() if b'"sample-001"' in line)
+_ARTICLE = orjson.loads(_GOOD)
+
+BAD_INPUTS: dict[str, tuple[bytes, str]] = {
+    "invalid_json": (b'{"id": "x", "title": ', "decode"),
+    "non_utf8": (b'{"title": "\xff\xfe caf\xe9"}', "decode"),
+    "empty": (b"", "decode"),
+    "wrong_schema": (
+        orjson.dumps({"id": "bad-1", "outlet": 7, "title": ["no"], "extra": True}),
+        "validate",
+    ),
+    "oversized": (
+        orjson.dumps({**_ARTICLE, "id": "big-1", "body": "word " * (MAX_MESSAGE_BYTES // 4)}),
+        "decode",
+    ),
+}
+
+
+def _headers(record: Any) -> dict[str, str]:
+    return {name: value.decode("utf-8") for name, value in record.headers}
+
+
+def test_bad_inputs_are_dead_lettered_and_the_worker_goes_on(pipeline: Pipeline) -> None:
+    """Each malformed record lands on the dead-letter topic with its original bytes and
+    every DeadLetterHeaders field, in order; the good article sent after them is processed."""
+    pipeline.env["PARLEY_MAX_MESSAGE_BYTES"] = str(MAX_MESSAGE_BYTES)
+    worker = pipeline.start_worker()
+    worker.wait_ready()
+    names = list(BAD_INPUTS)
+    pipeline.produce(
+        [(b"same-key", BAD_INPUTS[name][0]) for name in names] + [(b"same-key", _GOOD)]
+    )
+
+    dead = pipeline.read(pipeline.settings.topic_dlq, until=lambda rs: len(rs) >= len(names))
+    outcomes = pipeline.read(pipeline.settings.topic_outcomes, until=lambda rs: len(rs) >= 1)
+
+    assert [BAD_INPUTS[name][0] for name in names] == [r.value or b"" for r in dead], worker.log()[
+        -3000:
+    ]
+    offsets = []
+    for name, record in zip(names, dead, strict=True):
+        headers = _headers(record)
+        parsed = DeadLetterHeaders.model_validate(
+            {**headers, "schema_version": int(headers["schema_version"])}, strict=False
+        )
+        assert BAD_INPUTS[name][1] == parsed.stage, name
+        assert pipeline.settings.topic_articles == parsed.original_topic
+        assert parsed.error_code.startswith("E"), name
+        assert parsed.error_message != "", name
+        offsets.append(parsed.original_offset)
+    assert sorted(offsets) == offsets
+    assert [orjson.loads(r.value)["article_id"] for r in outcomes] == ["sample-001"]
+    assert worker.process.poll() is None
