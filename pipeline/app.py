@@ -126,12 +126,16 @@ def create_app(settings: Settings) -> Any:
     from pipeline.agents.dedup import register_dedup
     from pipeline.agents.extract import register_extract
     from pipeline.agents.ingest import register_ingest
+    from pipeline.agents.route import register_routes
+    from pipeline.feeds.web import register_web
 
     topics = declare_topics(app, settings)
     app.parley_topics = topics  # type: ignore[attr-defined]
     register_ingest(app, topics, settings)
     register_extract(app, topics, settings)
     register_dedup(app, topics, settings)
+    register_routes(app, settings)
+    register_web(app, settings)
     _declare_at_start(app, topics)
     return app
 

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     topic_mentions: str = "mentions"
     topic_dlq: str = "articles.dlq"
     topic_outcomes: str = "articles.outcomes"
+    routes: Path | None = Field(default=None, description="routes file (TOML); unset = no routing")
     partitions: int = Field(default=4, ge=1)
     replication_factor: int = Field(default=1, ge=1)
 
