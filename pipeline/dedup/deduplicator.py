@@ -1,0 +1,56 @@
+"""The offline deduplicator: ``merge_candidate`` over an in-memory table.
+
+It does what the dedup agent does with its faust Table — read the block's row,
+merge, write the row back as bytes — so ``parley extract`` and the tests exercise
+the same code and the same serialization as the stream.
+"""
+
+from __future__ import annotations
+
+from pipeline.dedup.keys import blocking_key
+from pipeline.dedup.merge import MergeResult, merge_candidate
+from pipeline.dedup.state import BlockState
+from pipeline.models import Candidate, Event
+
+__all__ = ["Deduplicator"]
+
+
+class Deduplicator:
+    """Deduplicate candidates offline; ``events()`` gives the latest revision of each event."""
+
+    def __init__(self, *, window_days: int = 4, retention_days: int = 30) -> None:
+        self._window_days = window_days
+        self._retention_days = retention_days
+        self._table: dict[str, bytes] = {}
+        self._latest: dict[str, dict[str, Event]] = {}
+
+    def add(self, candidate: Candidate) -> MergeResult:
+        """Merge one candidate into its block and remember the published revisions."""
+        key = blocking_key(candidate)
+        raw = self._table.get(key)
+        state = BlockState.from_bytes(raw) if raw is not None else None
+        result = merge_candidate(
+            state,
+            candidate,
+            window_days=self._window_days,
+            retention_days=self._retention_days,
+        )
+        self._table[key] = result.state.to_bytes()
+        latest = self._latest.setdefault(key, {})
+        for event in result.events:
+            latest[event.event_id] = event
+        # An event regrouped away (its reports now belong to another id) is retired;
+        # an expired one (no longer in the state at all) stays as published.
+        for event_id, published in result.state.published.items():
+            if not published.live:
+                latest.pop(event_id, None)
+        return result
+
+    def events(self) -> list[Event]:
+        """The latest revision of every event, oldest first."""
+        found = [e for block in self._latest.values() for e in block.values()]
+        return sorted(found, key=lambda e: (e.first_seen, e.event_id))
+
+    def state_bytes(self) -> int:
+        """Total bytes of all block rows (what the table holds)."""
+        return sum(len(raw) for raw in self._table.values())

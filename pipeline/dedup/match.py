@@ -1,0 +1,114 @@
+"""Matching: whether two reports can be one real event, and the grouping of a block.
+
+Two records of one block (same type family, same unordered actor pair) are
+*compatible* when
+
+* actors agree: same source and target, or either order for undirected acts
+  (CONSULT, COOPERATE, signing under CAMEO 057);
+* status agrees in kind: a done act (``occurred``/``denied``) is never the same event
+  as an offer or plan (``proposed``/``planned``) — an invitation and the meeting
+  that follows are two events, a proposal reported on three days is one;
+* places agree when both are known;
+* the CAMEO codes do not tell a phone call from a meeting in person;
+* event dates agree: equal or one day apart (time zones) — or, when one report
+  carries its own publication day (a likely default date, an upper bound of the
+  true date), up to ``window_days`` after the other's date.
+
+Grouping is greedy over the records in canonical order (publication time, then ids):
+each joins the most similar group it is compatible with *every* member of
+(complete linkage: no chaining across a week of daily calls), or opens a new one.
+The result depends only on the set of records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.dedup.keys import UNDIRECTED_CAMEO, UNDIRECTED_TYPES
+from pipeline.dedup.state import Record
+
+__all__ = ["compatible", "group_records", "is_undirected"]
+
+_DONE = frozenset({"occurred", "denied"})
+# CAMEO codes that name a way of meeting; two different ones are two occasions.
+_CALL = frozenset({"041"})
+_IN_PERSON = frozenset({"042", "043", "044"})
+
+
+def is_undirected(left: Record, right: Record) -> bool:
+    """True when the two reports' actors may be given in either order."""
+    if left.type in UNDIRECTED_TYPES and right.type in UNDIRECTED_TYPES:
+        return True
+    return left.cameo.startswith(UNDIRECTED_CAMEO) and right.cameo.startswith(UNDIRECTED_CAMEO)
+
+
+def _actors_agree(left: Record, right: Record) -> bool:
+    lt = left.target[0] if left.target else None
+    rt = right.target[0] if right.target else None
+    if (left.source[0], lt) == (right.source[0], rt):
+        return True
+    return is_undirected(left, right) and (left.source[0], lt) == (rt, right.source[0])
+
+
+def _place(location: str | None) -> str | None:
+    return " ".join(location.casefold().split()) if location else None
+
+
+def _cameo_agree(left: str, right: str) -> bool:
+    a, b = left[:3], right[:3]
+    return not ((a in _CALL and b in _IN_PERSON) or (a in _IN_PERSON and b in _CALL))
+
+
+def _dates_agree(left: Record, right: Record, window_days: int) -> bool:
+    gap = (left.date - right.date).days
+    if abs(gap) <= 1:
+        return True
+    if left.undated and not right.undated:
+        return 0 < gap <= window_days
+    if right.undated and not left.undated:
+        return 0 < -gap <= window_days
+    return False
+
+
+def compatible(left: Record, right: Record, *, window_days: int) -> bool:
+    """Whether two records of one block can report the same real event."""
+    if left.type != right.type or not _actors_agree(left, right):
+        return False
+    if (left.status in _DONE) != (right.status in _DONE):
+        return False
+    here, there = _place(left.location), _place(right.location)
+    if here is not None and there is not None and here != there:
+        return False
+    if not _cameo_agree(left.cameo, right.cameo):
+        return False
+    return _dates_agree(left, right, window_days)
+
+
+def _affinity(record: Record, group: Sequence[Record]) -> float:
+    """How alike a record and a group are beyond compatibility (mean over members)."""
+    total = 0.0
+    for member in group:
+        total += 2.0 * (member.date == record.date)
+        total += member.status == record.status
+        total += member.cameo == record.cameo
+        total += record.location is not None and _place(member.location) == _place(record.location)
+        total += member.source[0] == record.source[0]
+    return total / len(group)
+
+
+def group_records(records: Sequence[Record], *, window_days: int) -> list[list[Record]]:
+    """Partition records (any order) into events; groups come in canonical order."""
+    groups: list[list[Record]] = []
+    for record in sorted(records, key=lambda r: r.order):
+        best: list[Record] | None = None
+        best_score = -1.0
+        for group in groups:
+            if all(compatible(record, member, window_days=window_days) for member in group):
+                affinity = _affinity(record, group)
+                if affinity > best_score:
+                    best, best_score = group, affinity
+        if best is None:
+            groups.append([record])
+        else:
+            best.append(record)
+    return groups

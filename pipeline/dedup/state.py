@@ -1,0 +1,205 @@
+"""What one dedup table row holds: the reports and published events of one block.
+
+A block keeps one compact :class:`Record` per candidate (a report of an event in one
+article) and, per published event id, its last revision and digest. Events are
+*recomputed* from the records on every change, so the result depends only on the
+set of records, never on the order they arrived in.
+
+Memory per record, as serialized (orjson, positional lists): the ids, outlet, URL
+and codes (~150-250 bytes), the evidence sentence capped at ``MAX_SENTENCE`` chars,
+a 16-hex-char content hash prefix and a 64-byte b-bit MinHash (88 base64 chars):
+about 0.5-0.8 KB per candidate, whatever the article's length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+
+from pipeline.errors import ParleyError
+from pipeline.models import Actor, Cameo, Candidate
+
+__all__ = ["MAX_SENTENCE", "BlockState", "Published", "Record", "StateError"]
+
+MAX_SENTENCE = 300
+
+
+class StateError(ParleyError):
+    """A dedup table row that cannot be decoded (corrupt or of another version)."""
+
+    code = "E310"
+
+
+ActorTuple = tuple[str, str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One candidate, reduced to what matching and event building need."""
+
+    article_id: str
+    outlet: str
+    url: str
+    published_at: datetime
+    type: str
+    mode: str | None
+    cameo: str
+    source: ActorTuple
+    target: ActorTuple | None
+    status: str
+    location: str | None
+    date: date
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    content_hash: str
+    signature: str
+
+    @property
+    def identity(self) -> tuple[str, int, int, str, str, str]:
+        """What makes two deliveries the same report (re-delivery adds nothing)."""
+        target = self.target[0] if self.target else ""
+        return (self.article_id, self.start, self.end, self.type, self.source[0], target)
+
+    @property
+    def order(self) -> tuple[str, str, int, int, str, str, str]:
+        """The canonical order of records: publication time, then stable ids."""
+        target = self.target[0] if self.target else ""
+        return (
+            self.published_at.isoformat(),
+            self.article_id,
+            self.start,
+            self.end,
+            self.type,
+            self.source[0],
+            target,
+        )
+
+    @property
+    def undated(self) -> bool:
+        """True when the event date is the publication day (likely a default, an upper bound)."""
+        return self.date == self.published_at.date()
+
+    def source_actor(self) -> Actor:
+        """The source as a model."""
+        return Actor(code=self.source[0], name=self.source[1], sector=self.source[2])
+
+    def target_actor(self) -> Actor | None:
+        """The target as a model (None when the event has no target)."""
+        if self.target is None:
+            return None
+        return Actor(code=self.target[0], name=self.target[1], sector=self.target[2])
+
+    def to_row(self) -> list[Any]:
+        """Positional form for serialization."""
+        return [
+            self.article_id, self.outlet, self.url, self.published_at.isoformat(), self.type,
+            self.mode, self.cameo, list(self.source), list(self.target) if self.target else None,
+            self.status, self.location, self.date.isoformat(), self.sentence, self.start,
+            self.end, self.confidence, self.content_hash, self.signature,
+        ]  # fmt: skip
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> Record:
+        """Inverse of :meth:`to_row`."""
+        src, tgt = row[7], row[8]
+        return cls(
+            article_id=row[0], outlet=row[1], url=row[2],
+            published_at=datetime.fromisoformat(row[3]), type=row[4], mode=row[5],
+            cameo=row[6], source=(src[0], src[1], src[2]),
+            target=(tgt[0], tgt[1], tgt[2]) if tgt else None, status=row[9],
+            location=row[10], date=date.fromisoformat(row[11]), sentence=row[12],
+            start=row[13], end=row[14], confidence=row[15], content_hash=row[16],
+            signature=row[17],
+        )  # fmt: skip
+
+    @classmethod
+    def from_candidate(cls, candidate: Candidate, *, signature: str) -> Record:
+        """Reduce a candidate to a record (sentence capped, hash shortened)."""
+        target = candidate.target
+        return cls(
+            article_id=candidate.article_id,
+            outlet=candidate.outlet,
+            url=candidate.url,
+            published_at=candidate.published_at,
+            type=candidate.type.upper(),
+            mode=candidate.mode,
+            cameo=candidate.cameo.code,
+            source=(candidate.source.code, candidate.source.name, candidate.source.sector),
+            target=(target.code, target.name, target.sector) if target else None,
+            status=candidate.status,
+            location=candidate.location,
+            date=candidate.date,
+            sentence=candidate.sentence[:MAX_SENTENCE],
+            start=candidate.start,
+            end=candidate.end,
+            confidence=round(candidate.confidence, 4),
+            content_hash=candidate.content_hash[:16],
+            signature=signature,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The last revision published for one event id."""
+
+    revision: int
+    digest: str
+    linked: tuple[str, ...]
+    live: bool
+    last_seen: date
+
+
+@dataclass
+class BlockState:
+    """The open events of one blocking key: their records, published revisions and CAMEO codes."""
+
+    records: list[Record] = field(default_factory=list)
+    published: dict[str, Published] = field(default_factory=dict)
+    cameos: dict[str, Cameo] = field(default_factory=dict)
+    newest: datetime | None = None
+
+    def to_bytes(self) -> bytes:
+        """Serialize (orjson, positional rows)."""
+        data = {
+            "v": 1,
+            "r": [r.to_row() for r in self.records],
+            "p": {
+                k: [p.revision, p.digest, list(p.linked), p.live, p.last_seen.isoformat()]
+                for k, p in sorted(self.published.items())
+            },
+            "c": {
+                k: [c.label, c.root, c.quad_class, c.goldstein]
+                for k, c in sorted(self.cameos.items())
+            },
+            "n": self.newest.isoformat() if self.newest else None,
+        }
+        return orjson.dumps(data)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> BlockState:
+        """Inverse of :meth:`to_bytes`; raises :class:`StateError` on a bad row."""
+        try:
+            data = orjson.loads(raw)
+            if data.get("v") != 1:
+                raise StateError(f"unknown block state version {data.get('v')!r}")
+            return cls(
+                records=[Record.from_row(row) for row in data["r"]],
+                published={
+                    k: Published(p[0], p[1], tuple(p[2]), p[3], date.fromisoformat(p[4]))
+                    for k, p in data["p"].items()
+                },
+                cameos={
+                    k: Cameo(code=k, label=c[0], root=c[1], quad_class=c[2], goldstein=c[3])
+                    for k, c in data["c"].items()
+                },
+                newest=datetime.fromisoformat(data["n"]) if data["n"] else None,
+            )
+        except StateError:
+            raise
+        except (orjson.JSONDecodeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise StateError(f"corrupt block state: {exc}") from exc

@@ -1,0 +1,1 @@
+"""Tests of the deduplication core (``pipeline.dedup``)."""
