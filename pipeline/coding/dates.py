@@ -1,0 +1,145 @@
+"""Event dates: date expressions of a sentence resolved against the publication date.
+
+Date spans are found by pattern ("on Wednesday", "May 30", "Jan. 17, 2025", "last
+month", "in July last year", "a day earlier", "in 2019") and only those spans are
+resolved, weekdays and relative forms by calendar arithmetic, month names by
+``dateparser`` with ``RELATIVE_BASE`` set to the publication date. Searching whole
+texts for dates misreads "may" and "we"; spans do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+__all__ = ["DateSpan", "find_dates", "resolve_date"]
+
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+}
+_PATTERN = re.compile(
+    rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b)"
+    rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?\b)"
+    rf"|(?P<my>\b(?:in|last|since|early|late|mid|mid-)\s*{_MONTHS}(?!\.?\s+\d{{1,2}}(?!\d))(?:\s+(?:last\s+year|\d{{4}}))?\b)"
+    r"|(?P<wd>\b(?:last\s+|on\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<rel>\b(?:yesterday|today|last\s+week|last\s+month|last\s+year|the\s+previous\s+day|the\s+day\s+before|"
+    r"(?:a|an|one|two|three|four|five|six|seven|ten|\d+)\s+(?:day|week|month|year)s?\s+(?:earlier|ago|before))\b)"
+    r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression of a sentence and the day it names."""
+
+    start: int
+    end: int
+    text: str
+    day: date
+
+
+def _months_back(day: date, months: int) -> date:
+    month = day.month - months
+    year = day.year
+    while month < 1:
+        month += 12
+        year -= 1
+    return date(year, month, min(day.day, 28))
+
+
+def _relative(text: str, base: date) -> date | None:
+    words = text.lower().split()
+    if words == ["today"]:
+        return base
+    if words in (["yesterday"], ["the", "previous", "day"], ["the", "day", "before"]):
+        return base - timedelta(days=1)
+    if words[:1] == ["last"]:
+        unit = words[1]
+        return {"week": base - timedelta(days=7), "month": _months_back(base, 1), "year": None}.get(
+            unit
+        )
+    count = _NUMBERS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+    if count is None:
+        return None
+    unit = words[1].rstrip("s")
+    if unit == "day":
+        return base - timedelta(days=count)
+    if unit == "week":
+        return base - timedelta(days=7 * count)
+    if unit == "month":
+        return _months_back(base, count)
+    return None
+
+
+def _weekday(text: str, base: date) -> date:
+    words = text.lower().split()
+    target = _WEEKDAYS.index(words[-1])
+    if words[0] == "next":
+        ahead = (target - base.weekday()) % 7 or 7
+        return base + timedelta(days=ahead)
+    back = (base.weekday() - target) % 7
+    if words[0] == "last" and back == 0:
+        back = 7
+    return base - timedelta(days=back)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: date) -> date | None:
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["month"],
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed is not None else None
+
+
+def resolve_date(kind: str, text: str, base: date) -> date | None:
+    """The day a date expression of kind ``kind`` names, seen from ``base``."""
+    if kind == "wd":
+        return _weekday(text, base)
+    if kind == "rel":
+        return _relative(text, base)
+    if kind == "year":
+        year = int(text.split()[-1])
+        return date(year, 1, 1) if year < base.year else None
+    cleaned = re.sub(r"^(?:in|since|early|late|mid-?)\s*", "", text.strip(), flags=re.IGNORECASE)
+    if "last year" in cleaned.lower():
+        cleaned = re.sub(r"\s*last\s+year", f" {base.year - 1}", cleaned, flags=re.IGNORECASE)
+    elif cleaned.lower().startswith("last "):
+        cleaned = cleaned[5:]
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned).replace(".", "")
+    day = _parse(cleaned, base)
+    if day is not None and day > base + timedelta(days=1) and not re.search(r"\d{4}", cleaned):
+        day = day.replace(year=day.year - 1)
+    return day
+
+
+def find_dates(text: str, base: date) -> list[DateSpan]:
+    """The date expressions of a sentence, each resolved against ``base``."""
+    spans: list[DateSpan] = []
+    for match in _PATTERN.finditer(text):
+        kind = match.lastgroup or ""
+        day = resolve_date(kind, match.group(), base)
+        if day is not None:
+            spans.append(DateSpan(match.start(), match.end(), match.group(), day))
+    return spans

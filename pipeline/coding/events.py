@@ -1,0 +1,406 @@
+"""Who did what to whom in one parsed sentence.
+
+For each trigger token the dependency parse gives the source (subject, passive
+agent, possessor of a nominalisation, or the subject of the governing light verb)
+and the target (object, dative, a preposition the act takes: "with", "to",
+"against", "on"), never a venue ("talks in Geneva"). Coordinated subjects give
+one event per actor, or the two parties of a symmetric act ("A and B met").
+Triggers inside the complement of another ("invited him to visit") are absorbed
+by it. Modality and CAMEO refinements complete the act.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.modality import assess_status
+from pipeline.coding.triggers import Lexicon, Trigger
+
+__all__ = ["Act", "code_sentence"]
+
+Resolver = Callable[[Token], ActorMention | None]
+
+_CLAUSE_BREAKS = frozenset(
+    {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
+)
+_VENUE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "during",
+        "near",
+        "inside",
+        "outside",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "over",
+        "via",
+        "through",
+        "under",
+        "by",
+        "like",
+        "as",
+        "despite",
+        "following",
+        "ahead",
+        "about",
+        "than",
+        "including",
+        "among",
+        "across",
+        "within",
+        "around",
+    }
+)
+_VERB_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "upon", "into")
+_NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "of", "upon")
+_HOSTILE_ROOTS = frozenset({"11", "13", "18", "19", "20"})
+_LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
+_GENERIC_HEADS = frozenset({"state", "country", "member", "nation", "government", "capital"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
+_SYMMETRIC_ROOTS = ("03", "04", "06", "057")
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act read from one sentence (offsets relative to the sentence)."""
+
+    cameo: str
+    status: str
+    source: ActorMention
+    target: ActorMention
+    trigger_start: int
+    trigger_end: int
+    location: str | None
+    confidence: float
+
+
+def _actor_at(
+    token: Token, actors: dict[int, ActorMention], resolve: Resolver
+) -> ActorMention | None:
+    found = actors.get(token.i)
+    if found is None and token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+        return resolve(token)
+    return found
+
+
+def _search(
+    starts: list[Token],
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    *,
+    venue_ok: bool = False,
+    exclude: str | None = None,
+) -> tuple[ActorMention, Token] | None:
+    """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary."""
+    queue = deque(starts)
+    seen: set[int] = set()
+    while queue:
+        token = queue.popleft()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        mention = _actor_at(token, actors, resolve)
+        if mention is not None and mention.code != exclude:
+            if (
+                token.head.lemma_.lower() in _GENERIC_HEADS
+                and token.dep_ in ("compound", "nmod")
+                and token.head in starts
+            ):
+                return None  # "UN member states": generic membership
+            return mention, token
+        for child in token.children:
+            if child.dep_ in _CLAUSE_BREAKS:
+                continue
+            if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not venue_ok:
+                continue
+            queue.append(child)
+    return None
+
+
+def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _preps(token: Token, words: tuple[str, ...]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _subject(
+    verb: Token, actors: dict[int, ActorMention], resolve: Resolver, depth: int = 0
+) -> tuple[ActorMention, Token] | None:
+    """The actor doing what ``verb`` says, climbing control and coordination."""
+    if depth > 4:
+        return None
+    if _is_passive(verb):
+        agents = [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        return _search(agents, actors, resolve) if agents else None
+    subjects = _children(verb, ("nsubj",))
+    if subjects:
+        return _search(subjects, actors, resolve)
+    if verb.dep_ == "relcl":
+        return _search([verb.head], actors, resolve)
+    if verb.dep_ == "xcomp":
+        objects = _children(verb.head, ("dobj",))
+        if objects:
+            return _search(objects, actors, resolve)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head is not verb:
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        return _subject(head, actors, resolve, depth + 1)
+    return None
+
+
+def _governor(noun: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of ("held talks", "extended an invitation")."""
+    if noun.dep_ in _LIGHT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
+    ):
+        head = noun.head.head
+        return head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    if noun.dep_ == "conj":
+        return _governor(noun.head)
+    return None
+
+
+def _object_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "attr",
+            "oprd",
+            "prt",
+            "xcomp",
+            "ccomp",
+            "dative",
+            "prep",
+            "pobj",
+            "compound",
+            "amod",
+            "nsubj",
+        ):
+            words |= {t.lower_ for t in child.subtree}
+            if child.dep_ in ("prep", "prt"):
+                words.add(child.lower_)
+    return words
+
+
+def _fits(
+    trigger: Trigger,
+    token: Token,
+    governor: Token | None,
+    lexicon: Lexicon,
+    actors: dict[int, ActorMention],
+) -> bool:
+    if trigger.particle and not any(
+        c.dep_ in ("prt", "prep") and c.lower_ in trigger.particle for c in token.children
+    ):
+        return False
+    if trigger.object is None:
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    if trigger.object in ("person", "actor"):
+        kinds = ("person",) if trigger.object == "person" else None
+        return any(
+            t.i in actors and (kinds is None or actors[t.i].kind in kinds)
+            for o in objects
+            for t in o.subtree
+        )
+    words = {t.lower_ for o in objects for t in o.subtree}
+    if trigger.object == "aidlike":
+        return any(
+            lexicon.in_group(g, w) for g in ("aid", "weapons", "humanitarian") for w in words
+        )
+    return any(lexicon.in_group(trigger.object, w) for w in words)
+
+
+def _refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
+    words = _object_words(token)
+    for group, code in trigger.refine:
+        if any(lexicon.in_group(group, w) for w in words):
+            return code
+    return trigger.cameo
+
+
+def _location(token: Token, governor: Token | None, actors: dict[int, ActorMention]) -> str | None:
+    for head in (token, governor):
+        if head is None:
+            continue
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "to"):
+                for obj in prep.children:
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.pos_ == "PROPN"
+                        and (prep.lower_ != "to" or obj.i in actors)
+                    ):
+                        parts = [
+                            t for t in obj.subtree if t.dep_ in ("compound", "pobj") or t is obj
+                        ]
+                        return " ".join(t.text for t in parts)
+    return None
+
+
+def _targets(
+    token: Token,
+    governor: Token | None,
+    trigger: Trigger,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    source: str,
+) -> tuple[ActorMention, Token] | None:
+    root = trigger.cameo[:2]
+    verb_preps: tuple[str, ...] = (
+        _VERB_TARGET_PREPS
+        + (("at",) if root in _HOSTILE_ROOTS else ())
+        + (("from",) if root == "16" else ())
+    )
+    starts: list[Token] = []
+    if token.pos_ in ("VERB", "AUX") and trigger.pos == "VERB":
+        if _is_passive(token):
+            starts += _children(token, ("nsubjpass",))
+        starts += _children(token, ("dobj", "dative"))
+        starts += _preps(token, verb_preps)
+        if trigger.embeds or trigger.object is not None:
+            for comp in _children(token, ("xcomp", "ccomp")):
+                starts += _children(comp, ("dobj", "dative")) + _preps(comp, verb_preps)
+    else:
+        starts += _preps(token, _NOUN_TARGET_PREPS + (("at",) if root in _HOSTILE_ROOTS else ()))
+        if governor is not None:
+            starts += [
+                c for c in governor.children if c.dep_ in ("dobj", "dative") and c is not token
+            ]
+            starts += _preps(governor, verb_preps)
+    found = _search(starts, actors, resolve, exclude=source)
+    if found is None and token.pos_ not in ("VERB", "AUX"):
+        for between in _preps(token, ("between",)):
+            for conj in [between, *between.conjuncts]:
+                if conj.i in actors and actors[conj.i].code != source:
+                    return actors[conj.i], conj
+    return found
+
+
+def _noun_source(
+    token: Token, governor: Token | None, actors: dict[int, ActorMention], resolve: Resolver
+) -> tuple[tuple[ActorMention, Token] | None, bool]:
+    modifiers = [
+        c
+        for c in token.children
+        if c.dep_ == "poss"
+        or (
+            c.dep_ in ("amod", "compound", "nmod")
+            and c.i in actors
+            and actors[c.i].kind != "capital"
+        )
+    ]
+    found = _search(modifiers, actors, resolve) if modifiers else None
+    if found is not None:
+        return found, True
+    by = _preps(token, ("by", "from"))
+    if by:
+        found = _search(by, actors, resolve)
+        if found is not None:
+            return found, True
+    between = _preps(token, ("between",))
+    if between and between[0].i in actors:
+        return (actors[between[0].i], between[0]), True
+    if governor is not None:
+        return _subject(governor, actors, resolve), True
+    return None, False
+
+
+def _coordinated(token: Token, actors: dict[int, ActorMention], code: str) -> list[ActorMention]:
+    return [actors[c.i] for c in token.conjuncts if c.i in actors and actors[c.i].code != code]
+
+
+def code_sentence(
+    doc: Doc, actors: dict[int, ActorMention], lexicon: Lexicon, resolve: Resolver
+) -> list[Act]:
+    """The acts of one parsed sentence; ``actors`` maps token index to actor mention."""
+    acts: list[Act] = []
+    absorbed: set[int] = set()
+    for token in doc:
+        if token.i in absorbed:
+            continue
+        for trigger in lexicon.lookup(token.text, token.pos_):
+            is_noun = token.pos_ not in ("VERB", "AUX")
+            governor = _governor(token) if is_noun else None
+            if not _fits(trigger, token, governor, lexicon, actors):
+                continue
+            if trigger.embeds:
+                for child in token.children:
+                    if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl", "pobj", "attr") or (
+                        is_noun and child.dep_ != "poss"
+                    ):
+                        absorbed |= {t.i for t in child.subtree}
+            status = assess_status(token, trigger.status)
+            if status is None:
+                break
+            if is_noun:
+                found, by_parse = _noun_source(token, governor, actors, resolve)
+            else:
+                found, by_parse = _subject(token, actors, resolve), True
+            if found is None:
+                break
+            source, source_token = found
+            target_found = _targets(token, governor, trigger, actors, resolve, source.code)
+            coordinated = _coordinated(source_token, actors, source.code)
+            cameo = _refine(trigger, token, lexicon)
+            if cameo.startswith("04") and status == "proposed":
+                cameo = "036"
+            if cameo == "036" and status == "occurred":
+                status = "planned"
+            if cameo[:2] >= "10" and status == "planned":
+                status = "occurred"
+            pairs: list[tuple[ActorMention, ActorMention]] = []
+            if target_found is not None:
+                pairs = [(source, target_found[0])] + [
+                    (c, target_found[0]) for c in coordinated if c.code != target_found[0].code
+                ]
+            elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
+                pairs = [(source, coordinated[0])]
+            confidence = (
+                0.45 + (0.2 if by_parse else 0.0) + (0.15 if target_found is not None else 0.05)
+            )
+            if source.kind in ("capital",) or source_token.pos_ == "PRON":
+                confidence -= 0.1
+            location = _location(token, governor, actors)
+            for src, tgt in pairs:
+                acts.append(
+                    Act(
+                        cameo,
+                        status,
+                        src,
+                        tgt,
+                        token.idx,
+                        token.idx + len(token),
+                        location,
+                        round(min(0.95, confidence), 2),
+                    )
+                )
+            break
+    return acts

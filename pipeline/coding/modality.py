@@ -1,0 +1,116 @@
+"""Modality of an act: occurred, proposed, planned, denied, or not an event at all.
+
+Read from the dependency parse around the trigger: a negated act ("did not meet",
+"no talks") and a conditional or speculative one ("would meet if", "may visit") are
+not events; an act under "deny" is denied; readiness and offers make it proposed;
+future auxiliaries, plans and schedules make it planned.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["assess_status", "clause_chain"]
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_SPECULATIVE = frozenset({"may", "might", "could", "should"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_DENIAL = frozenset({"deny", "refute", "denial"})
+_PROPOSAL = frozenset(
+    {
+        "ready",
+        "willing",
+        "open",
+        "prepared",
+        "offer",
+        "propose",
+        "invite",
+        "suggest",
+        "want",
+        "hope",
+        "wish",
+        "seek",
+        "eager",
+        "keen",
+        "interested",
+        "readiness",
+        "willingness",
+        "proposal",
+        "invitation",
+    }
+)
+_PLAN = frozenset(
+    {
+        "plan",
+        "expect",
+        "due",
+        "schedule",
+        "intend",
+        "aim",
+        "prepare",
+        "set",
+        "agree",
+        "decide",
+        "announce",
+        "arrange",
+        "upcoming",
+        "next",
+        "planned",
+        "future",
+        "forthcoming",
+        "scheduled",
+    }
+)
+_FAILURE = frozenset({"fail", "refuse", "decline", "avoid", "cancel", "postpone", "without"})
+_CHAIN_DEPS = frozenset(
+    {"xcomp", "pobj", "prep", "acomp", "dobj", "attr", "oprd", "pcomp", "amod", "acl"}
+)
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """The trigger and the words that govern it inside its clause (xcomp, prep, object)."""
+    chain = [token]
+    node = token
+    while node.dep_ in _CHAIN_DEPS and node.head is not node and len(chain) < 6:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _has_condition(node: Token) -> bool:
+    for child in node.children:
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in child.children
+        ):
+            return True
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children)
+
+
+def assess_status(trigger: Token, default: str | None) -> str | None:
+    """The status of the act a trigger carries, or None when it is no event."""
+    chain = clause_chain(trigger)
+    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "neg" or (
+                child.lower_ in _NEGATORS and child.dep_ in ("det", "advmod", "preconj")
+            ):
+                return None
+        if node.lemma_.lower() in _FAILURE and node is not trigger:
+            return None
+    if any(_has_condition(node) for node in chain):
+        return None
+    if auxes & _SPECULATIVE:
+        return None
+    ancestors = list(trigger.ancestors)
+    if any(a.lemma_.lower() in _DENIAL for a in ancestors[:6]):
+        return "denied"
+    lemmas = {node.lemma_.lower() for node in chain[1:]}
+    lemmas |= {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
+    if default == "proposed" or lemmas & _PROPOSAL:
+        return "proposed"
+    headline_infinitive = "to" in auxes and trigger.dep_ in ("ROOT", "acl", "relcl")
+    if auxes & _FUTURE or lemmas & _PLAN or headline_infinitive or "going" in lemmas:
+        return "planned"
+    return default or "occurred"
