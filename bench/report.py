@@ -1,0 +1,125 @@
+"""The benchmark's summary: ratios, targets, and a readable table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["format_table", "summarize"]
+
+
+def _rate(results: dict[str, Any], name: str, field: str = "articles_per_s") -> float | None:
+    found = results.get(name)
+    if not isinstance(found, dict):
+        return None
+    value = found.get(field)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _ratio(top: float | None, bottom: float | None) -> float | None:
+    if top is None or not bottom:
+        return None
+    return round(top / bottom, 3)
+
+
+def summarize(results: dict[str, Any], *, cores: int) -> dict[str, Any]:
+    """Ratios b/a, b/d, c/d, scaling g, and each issue-7 target as met / not met / unknown."""
+    a = _rate(results, "a_passthrough", "batched_articles_per_s")
+    b = _rate(results, "b_end_to_end")
+    c = _rate(results, "c_offline")
+    d = _rate(results, "d_nlp_ceiling")
+    two = _rate(results, "g_two_workers")
+    ratios = {"b/a": _ratio(b, a), "b/d": _ratio(b, d), "c/d": _ratio(c, d),
+              "g two/one": _ratio(two, b)}
+    latency = results.get("e_latency", {}).get("10", {}) if isinstance(results.get("e_latency"), dict) else {}
+    p99 = latency.get("event_p99_ms")
+    rss = results.get("f_rss", {}).get("rss_mb") if isinstance(results.get("f_rss"), dict) else None
+    targets = {
+        "e2e >= 25 articles/s per core": None if b is None else b / max(cores, 1) >= 25,
+        "e2e >= 3x NLP ceiling": None if ratios["b/d"] is None else ratios["b/d"] >= 3,
+        "p99 <= 1 s at 10 articles/s": None if p99 is None else p99 <= 1000,
+        "two workers >= 1.7x one": None if ratios["g two/one"] is None else ratios["g two/one"] >= 1.7,
+        "RSS flat after warm-up": _flat(rss),
+    }
+    return {"ratios": ratios, "targets": targets}
+
+
+def _flat(samples: Any) -> bool | None:
+    """RSS is flat when the last quarter's mean is within 10% of the second quarter's."""
+    if not isinstance(samples, list) or len(samples) < 8:
+        return None
+    values = [float(s[1]) for s in samples]
+    quarter = len(values) // 4
+    second = sum(values[quarter : 2 * quarter]) / quarter
+    last = sum(values[-quarter:]) / quarter
+    return last <= second * 1.10
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """A plain-text table of one benchmark report."""
+    machine = report["machine"]
+    results = report["results"]
+    lines = [
+        f"Parley benchmark {report['date']}  ({report['options']['articles']} synthetic articles)",
+        f"machine: {machine['cores']} cores, {machine['memory_gb']} GB, {machine['cpu_model']}, "
+        f"Python {machine['python']}, load {machine['load_avg_1m_at_start']} at start",
+        "versions: " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items()),
+        "",
+        f"{'scenario':<34}{'articles':>10}{'seconds':>10}{'articles/s':>12}",
+    ]
+    rows = [
+        ("(a) passthrough, batched acks", "a_passthrough", "batched_seconds", "batched_articles_per_s"),
+        ("(a') passthrough, ack per record", "a_passthrough", "acked_seconds", "acked_articles_per_s"),
+        ("(b) Parley end to end, 1 worker", "b_end_to_end", "seconds", "articles_per_s"),
+        ("(g) Parley end to end, 2 workers", "g_two_workers", "seconds", "articles_per_s"),
+        ("(c) offline core", "c_offline", "seconds", "articles_per_s"),
+        ("(d) spaCy nlp.pipe ceiling", "d_nlp_ceiling", "seconds", "articles_per_s"),
+        ("(f) RSS run, 1 worker", "f_rss", "seconds", "articles_per_s"),
+    ]
+    for label, key, secs, rate in rows:
+        found = results.get(key)
+        if isinstance(found, dict) and "error" not in found:
+            lines.append(f"{label:<34}{_fmt(found.get('articles')):>10}"
+                         f"{_fmt(found.get(secs)):>10}{_fmt(found.get(rate)):>12}")
+    latency = results.get("e_latency")
+    if isinstance(latency, dict) and latency and "error" not in latency:
+        lines += ["", f"{'(e) latency at rate':<22}{'event p50':>11}{'event p99':>11}"
+                  f"{'outcome p50':>13}{'ingest':>9}{'extract':>9}{'dedup':>9}  (ms; hops p50)"]
+        for rate, stats in latency.items():
+            lines.append(
+                f"{rate + ' articles/s':<22}{_fmt(stats.get('event_p50_ms')):>11}"
+                f"{_fmt(stats.get('event_p99_ms')):>11}{_fmt(stats.get('outcome_p50_ms')):>13}"
+                f"{_fmt(stats.get('hop_ingest_p50_ms')):>9}{_fmt(stats.get('hop_extract_p50_ms')):>9}"
+                f"{_fmt(stats.get('hop_dedup_p50_ms')):>9}"
+            )
+    stages = results.get("c_stages")
+    if isinstance(stages, dict) and "error" not in stages:
+        lines += ["", "offline stages, ms/article: " + ", ".join(
+            f"{k} {v}" for k, v in stages["ms_per_article"].items())]
+        lines.append(f"dedup state: {stages['dedup_state_bytes']} bytes, "
+                     f"{stages['dedup_state_bytes_per_article']} bytes/article, "
+                     f"{stages['dedup_state_bytes_per_candidate']} bytes/candidate")
+    for key in ("f_rss", "b_end_to_end"):
+        found = results.get(key)
+        if isinstance(found, dict) and found.get("rss_mb"):
+            samples = found["rss_mb"]
+            picks = [*samples[::max(1, len(samples) // 6)], samples[-1]]
+            lines.append(f"RSS ({key}) [articles done, MB]: "
+                         + " ".join(f"{n}:{mb:.0f}" for n, mb in picks))
+            break
+    summary = report["summary"]
+    lines += ["", "ratios: " + ", ".join(f"{k} = {_fmt(v)}" for k, v in summary["ratios"].items())]
+    lines += ["targets: " + "; ".join(
+        f"{k}: {'met' if v else ('NOT met' if v is False else 'not measured')}"
+        for k, v in summary["targets"].items())]
+    for name, value in results.items():
+        if isinstance(value, dict) and "error" in value:
+            lines.append(f"! {name} failed: {value['error']}")
+    return "\n".join(lines)
