@@ -17,6 +17,8 @@ Two records of one block (same type family, same unordered actor pair) are
 Grouping is greedy over the records in canonical order (publication time, then ids):
 each joins the most similar group it is compatible with *every* member of
 (complete linkage: no chaining across a week of daily calls), or opens a new one.
+Only a report dated by its publication day is judged, on the date, by the group's
+explicitly dated reports alone (see :func:`fits`).
 The result depends only on the set of records.
 """
 
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 from pipeline.dedup.keys import UNDIRECTED_CAMEO, UNDIRECTED_TYPES
 from pipeline.dedup.state import Record
 
-__all__ = ["compatible", "group_records", "is_undirected"]
+__all__ = ["compatible", "fits", "group_records", "is_undirected"]
 
 _DONE = frozenset({"occurred", "denied"})
 # CAMEO codes that name a way of meeting; two different ones are two occasions.
@@ -70,8 +72,9 @@ def _dates_agree(left: Record, right: Record, window_days: int) -> bool:
     return False
 
 
-def compatible(left: Record, right: Record, *, window_days: int) -> bool:
-    """Whether two records of one block can report the same real event."""
+def compatible(left: Record, right: Record, *, window_days: int, dates: bool = True) -> bool:
+    """Whether two records of one block can report the same real event (``dates=False``:
+    everything but the date)."""
     if left.type != right.type or not _actors_agree(left, right):
         return False
     if (left.status in _DONE) != (right.status in _DONE):
@@ -81,7 +84,18 @@ def compatible(left: Record, right: Record, *, window_days: int) -> bool:
         return False
     if not _cameo_agree(left.cameo, right.cameo):
         return False
-    return _dates_agree(left, right, window_days)
+    return not dates or _dates_agree(left, right, window_days)
+
+
+def fits(record: Record, group: Sequence[Record], *, window_days: int) -> bool:
+    """Whether a record can join a group: compatible with every member, except that the date
+    of a report dated by its publication day is checked against the group's explicitly
+    dated members only, when it has any (they fix the event's date)."""
+    if not all(compatible(record, m, window_days=window_days, dates=False) for m in group):
+        return False
+    explicit = [m for m in group if not m.undated]
+    judges = explicit if record.undated and explicit else group
+    return all(_dates_agree(record, m, window_days) for m in judges)
 
 
 def _affinity(record: Record, group: Sequence[Record]) -> float:
@@ -103,7 +117,7 @@ def group_records(records: Sequence[Record], *, window_days: int) -> list[list[R
         best: list[Record] | None = None
         best_score = -1.0
         for group in groups:
-            if all(compatible(record, member, window_days=window_days) for member in group):
+            if fits(record, group, window_days=window_days):
                 affinity = _affinity(record, group)
                 if affinity > best_score:
                     best, best_score = group, affinity
