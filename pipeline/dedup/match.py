@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pipeline.dedup.keys import UNDIRECTED_CAMEO, UNDIRECTED_TYPES
 from pipeline.dedup.state import Record
 
-__all__ = ["compatible", "fits", "group_records", "is_undirected"]
+__all__ = ["compatible", "fits", "group_records", "is_undirected", "place"]
 
 _DONE = frozenset({"occurred", "denied"})
 # CAMEO codes that name a way of meeting; two different ones are two occasions.
@@ -110,19 +110,25 @@ def _affinity(record: Record, group: Sequence[Record]) -> float:
     return total / len(group)
 
 
+def place(record: Record, groups: Sequence[Sequence[Record]], *, window_days: int) -> int | None:
+    """The index of the group a record joins (the most alike it fits), or None for a new one."""
+    best: int | None = None
+    best_score = -1.0
+    for index, group in enumerate(groups):
+        if fits(record, group, window_days=window_days):
+            affinity = _affinity(record, group)
+            if affinity > best_score:
+                best, best_score = index, affinity
+    return best
+
+
 def group_records(records: Sequence[Record], *, window_days: int) -> list[list[Record]]:
     """Partition records (any order) into events; groups come in canonical order."""
     groups: list[list[Record]] = []
     for record in sorted(records, key=lambda r: r.order):
-        best: list[Record] | None = None
-        best_score = -1.0
-        for group in groups:
-            if fits(record, group, window_days=window_days):
-                affinity = _affinity(record, group)
-                if affinity > best_score:
-                    best, best_score = group, affinity
-        if best is None:
+        index = place(record, groups, window_days=window_days)
+        if index is None:
             groups.append([record])
         else:
-            best.append(record)
+            groups[index].append(record)
     return groups

@@ -156,9 +156,11 @@ class Published:
 
 @dataclass
 class BlockState:
-    """The open events of one blocking key: their records, published revisions and CAMEO codes."""
+    """The open events of one blocking key: their records (in canonical order) with the group
+    ordinal of each (``groups``, parallel), published revisions and CAMEO codes."""
 
     records: list[Record] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
     published: dict[str, Published] = field(default_factory=dict)
     cameos: dict[str, Cameo] = field(default_factory=dict)
     newest: datetime | None = None
@@ -168,6 +170,7 @@ class BlockState:
         data = {
             "v": 1,
             "r": [r.to_row() for r in self.records],
+            "g": self.groups,
             "p": {
                 k: [p.revision, p.digest, list(p.linked), p.live, p.last_seen.isoformat()]
                 for k, p in sorted(self.published.items())
@@ -189,6 +192,7 @@ class BlockState:
                 raise StateError(f"unknown block state version {data.get('v')!r}")
             return cls(
                 records=[Record.from_row(row) for row in data["r"]],
+                groups=[int(g) for g in data["g"]],
                 published={
                     k: Published(p[0], p[1], tuple(p[2]), p[3], date.fromisoformat(p[4]))
                     for k, p in data["p"].items()
