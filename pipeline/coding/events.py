@@ -24,6 +24,7 @@ from pipeline.coding.triggers import Lexicon, Trigger
 __all__ = ["Act", "code_sentence"]
 
 Resolver = Callable[[Token], ActorMention | None]
+Counterpart = Callable[[str], ActorMention | None]
 
 _CLAUSE_BREAKS = frozenset(
     {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
@@ -44,7 +45,6 @@ _VENUE_PREPS = frozenset(
         "via",
         "through",
         "under",
-        "by",
         "like",
         "as",
         "despite",
@@ -66,6 +66,13 @@ _LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
 _GENERIC_HEADS = frozenset({"state", "country", "member", "nation", "government", "capital"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
 _SYMMETRIC_ROOTS = ("03", "04", "06", "057")
+_IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_ANNOUNCERS = frozenset({"announce", "pledge", "promise", "confirm", "decide", "vow"})
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+_REPORTING = frozenset({"say", "tell", "add", "write", "state", "insist", "declare", "post"})
+_ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
+_THREAT_HEADS = frozenset({"face", "risk", "threaten", "warn", "threat"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +93,19 @@ def _actor_at(
     token: Token, actors: dict[int, ActorMention], resolve: Resolver
 ) -> ActorMention | None:
     found = actors.get(token.i)
-    if found is None and token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+    if found is not None:
+        return found
+    if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
         return resolve(token)
-    return found
+    if token.lower_ in _ORG_ANAPHORS and any(c.lower_ == "the" for c in token.children):
+        return resolve(token)
+    if token.lower_ in _SPEAKER_PRONOUNS and token.pos_ == "PRON":
+        for verb in token.doc:
+            if verb.lemma_.lower() in _REPORTING and verb.i != token.head.i:
+                for subject in verb.children:
+                    if subject.dep_ == "nsubj" and subject.i in actors:
+                        return actors[subject.i]
+    return None
 
 
 def _search(
@@ -139,6 +156,18 @@ def _preps(token: Token, words: tuple[str, ...]) -> list[Token]:
     ]
 
 
+def _complements(token: Token) -> list[Token]:
+    """Clausal complements: "to meet", "that they meet", and to-infinitive adjuncts."""
+    found = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    found += [
+        c
+        for c in token.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    found += [g for c in found for g in c.conjuncts]
+    return found
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -153,8 +182,14 @@ def _subject(
         agents = [
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
-        return _search(agents, actors, resolve) if agents else None
+        if agents:
+            return _search(agents, actors, resolve)
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _ANNOUNCERS:
+            return _subject(verb.head, actors, resolve, depth + 1)
+        return None
     subjects = _children(verb, ("nsubj",))
+    if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVES:
+        return _search([verb.head], actors, resolve)
     if subjects:
         return _search(subjects, actors, resolve)
     if verb.dep_ == "relcl":
@@ -182,31 +217,36 @@ def _governor(noun: Token) -> Token | None:
         return head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
     if noun.dep_ == "conj":
         return _governor(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return _governor(noun.head.head)
     return None
 
 
-def _object_words(token: Token) -> set[str]:
-    words: set[str] = set()
+_OBJECT_DEPS = frozenset(
+    {
+        "dobj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "prt",
+        "dative",
+        "prep",
+        "pobj",
+        "compound",
+        "amod",
+        "nsubj",
+    }
+)
+
+
+def _object_words(token: Token) -> list[str]:
+    """Words of the trigger's objects and complements, in text order."""
+    tokens: set[Token] = set()
+    complements = _complements(token)
     for child in token.children:
-        if child.dep_ in (
-            "dobj",
-            "nsubjpass",
-            "attr",
-            "oprd",
-            "prt",
-            "xcomp",
-            "ccomp",
-            "dative",
-            "prep",
-            "pobj",
-            "compound",
-            "amod",
-            "nsubj",
-        ):
-            words |= {t.lower_ for t in child.subtree}
-            if child.dep_ in ("prep", "prt"):
-                words.add(child.lower_)
-    return words
+        if child in complements or child.dep_ in _OBJECT_DEPS:
+            tokens |= set(child.subtree)
+    return [t.lower_ for t in sorted(tokens, key=lambda t: t.i)]
 
 
 def _fits(
@@ -217,20 +257,30 @@ def _fits(
     actors: dict[int, ActorMention],
 ) -> bool:
     if trigger.particle and not any(
-        c.dep_ in ("prt", "prep") and c.lower_ in trigger.particle for c in token.children
+        c.dep_ in ("prt", "prep") and c.lower_ in trigger.particle and c.i <= token.i + 3
+        for c in token.children
     ):
         return False
     if trigger.object is None:
         return True
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    objects = [
+        c
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd", "acomp", "advmod")
+    ]
+    if token.dep_ == "relcl":
+        objects.append(token.head)
+    objects += [
+        o for comp in _complements(token) for o in comp.children if o.dep_ in ("dobj", "dative")
+    ]
     if trigger.object in ("person", "actor"):
-        kinds = ("person",) if trigger.object == "person" else None
+        kinds = ("person", "role") if trigger.object == "person" else None
         return any(
             t.i in actors and (kinds is None or actors[t.i].kind in kinds)
             for o in objects
             for t in o.subtree
         )
-    words = {t.lower_ for o in objects for t in o.subtree}
+    words = {t.lower_ for o in objects for t in o.subtree} | set(_object_words(token))
     if trigger.object == "aidlike":
         return any(
             lexicon.in_group(g, w) for g in ("aid", "weapons", "humanitarian") for w in words
@@ -239,10 +289,11 @@ def _fits(
 
 
 def _refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
-    words = _object_words(token)
-    for group, code in trigger.refine:
-        if any(lexicon.in_group(group, w) for w in words):
-            return code
+    """The code of the first refinement group met in the trigger's object or complement."""
+    for word in _object_words(token):
+        for group, code in trigger.refine:
+            if lexicon.in_group(group, word):
+                return code
     return trigger.cameo
 
 
@@ -286,8 +337,10 @@ def _targets(
         starts += _children(token, ("dobj", "dative"))
         starts += _preps(token, verb_preps)
         if trigger.embeds or trigger.object is not None:
-            for comp in _children(token, ("xcomp", "ccomp")):
-                starts += _children(comp, ("dobj", "dative")) + _preps(comp, verb_preps)
+            for comp in _complements(token):
+                starts += _children(comp, ("dobj", "dative", "nsubj")) + _preps(comp, verb_preps)
+        if token.dep_ == "relcl" and not _children(token, ("dobj",)):
+            starts.append(token.head)
     else:
         starts += _preps(token, _NOUN_TARGET_PREPS + (("at",) if root in _HOSTILE_ROOTS else ()))
         if governor is not None:
@@ -295,6 +348,10 @@ def _targets(
                 c for c in governor.children if c.dep_ in ("dobj", "dative") and c is not token
             ]
             starts += _preps(governor, verb_preps)
+        if root == "04":  # "Putin's Pyongyang visit": the place visited is the host
+            starts += [
+                c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
+            ]
     found = _search(starts, actors, resolve, exclude=source)
     if found is None and token.pos_ not in ("VERB", "AUX"):
         for between in _preps(token, ("between",)):
@@ -337,10 +394,28 @@ def _coordinated(token: Token, actors: dict[int, ActorMention], code: str) -> li
     return [actors[c.i] for c in token.conjuncts if c.i in actors and actors[c.i].code != code]
 
 
+def _absorbed(token: Token, is_noun: bool) -> set[int]:
+    """Tokens of the acts an embedding trigger governs ("invited him to visit")."""
+    heads = _complements(token) + [
+        c
+        for c in token.children
+        if c.dep_ in ("dobj", "prep", "acl", "pobj", "attr") or (is_noun and c.dep_ != "poss")
+    ]
+    return {t.i for head in heads for t in head.subtree}
+
+
 def code_sentence(
-    doc: Doc, actors: dict[int, ActorMention], lexicon: Lexicon, resolve: Resolver
+    doc: Doc,
+    actors: dict[int, ActorMention],
+    lexicon: Lexicon,
+    resolve: Resolver,
+    counterpart: Counterpart | None = None,
 ) -> list[Act]:
-    """The acts of one parsed sentence; ``actors`` maps token index to actor mention."""
+    """The acts of one parsed sentence; ``actors`` maps token index to actor mention.
+
+    ``counterpart`` names the other party of the story for offers and refusals to
+    meet whose target the sentence leaves implicit ("Iran rejected direct talks").
+    """
     acts: list[Act] = []
     absorbed: set[int] = set()
     for token in doc:
@@ -352,12 +427,13 @@ def code_sentence(
             if not _fits(trigger, token, governor, lexicon, actors):
                 continue
             if trigger.embeds:
-                for child in token.children:
-                    if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "acl", "pobj", "attr") or (
-                        is_noun and child.dep_ != "poss"
-                    ):
-                        absorbed |= {t.i for t in child.subtree}
-            status = assess_status(token, trigger.status)
+                absorbed |= _absorbed(token, is_noun)
+            status = assess_status(
+                token,
+                trigger.status,
+                conditional_ok=trigger.cameo[:2] in ("02", "10", "13"),
+                governor=governor,
+            )
             if status is None:
                 break
             if is_noun:
@@ -370,6 +446,10 @@ def code_sentence(
             target_found = _targets(token, governor, trigger, actors, resolve, source.code)
             coordinated = _coordinated(source_token, actors, source.code)
             cameo = _refine(trigger, token, lexicon)
+            if cameo.startswith("16") and any(
+                a.lemma_.lower() in _THREAT_HEADS for a in list(token.ancestors)[:3]
+            ):
+                cameo = "1312"
             if cameo.startswith("04") and status == "proposed":
                 cameo = "036"
             if cameo == "036" and status == "occurred":
@@ -383,6 +463,11 @@ def code_sentence(
                 ]
             elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
                 pairs = [(source, coordinated[0])]
+            elif counterpart is not None and cameo in _IMPLICIT_PARTY_CODES:
+                other = counterpart(source.code)
+                if other is not None:
+                    pairs = [(source, other)]
+                    by_parse = False
             confidence = (
                 0.45 + (0.2 if by_parse else 0.0) + (0.15 if target_found is not None else 0.05)
             )

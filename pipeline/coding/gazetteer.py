@@ -33,6 +33,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 Kind = Literal["state", "demonym", "capital", "institution", "org", "person"]
 _WORD = re.compile(r"\w+(?:[’'\-.&]\w+)*\.?|[^\w\s]")
 _MAX_NGRAM = 8
+# Organs of the UN are coded as the UN itself (the gold convention of FORMAT.md).
+_PARENT = {"UNSC": "UN", "UNGA": "UN", "UNHRC": "UN", "OHCHR": "UN", "OCHA": "UN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ class Gazetteer:
             for institution in country.get("institutions", []):
                 gazetteer._add(institution, Entry(code, "institution"))
         for org in organizations:
-            code = str(org["code"])
+            code = _PARENT.get(str(org["code"]), str(org["code"]))
             for surface in [org.get("name"), *org.get("aliases", [])]:
                 gazetteer._add(surface, Entry(code, "org"))
         for record in leaders:

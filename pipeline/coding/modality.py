@@ -87,9 +87,21 @@ def _has_condition(node: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children)
 
 
-def assess_status(trigger: Token, default: str | None) -> str | None:
-    """The status of the act a trigger carries, or None when it is no event."""
+def assess_status(
+    trigger: Token,
+    default: str | None,
+    *,
+    conditional_ok: bool = False,
+    governor: Token | None = None,
+) -> str | None:
+    """The status of the act a trigger carries, or None when it is no event.
+
+    ``conditional_ok``: threats and demands carry their condition ("X threatened to
+    strike if Y...") and stay events.
+    """
     chain = clause_chain(trigger)
+    if governor is not None and governor not in chain:
+        chain += clause_chain(governor)
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
     for node in chain:
         for child in node.children:
@@ -99,7 +111,7 @@ def assess_status(trigger: Token, default: str | None) -> str | None:
                 return None
         if node.lemma_.lower() in _FAILURE and node is not trigger:
             return None
-    if any(_has_condition(node) for node in chain):
+    if not conditional_ok and any(_has_condition(node) for node in chain):
         return None
     if auxes & _SPECULATIVE:
         return None

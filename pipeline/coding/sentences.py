@@ -24,6 +24,7 @@ _NOISE = re.compile(
     r"this video is from|click here|copyright|all rights reserved)",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
 _RELATED_ASIDE = re.compile(r"\((?:related|see also|read more)\s*:[^)]*\)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
@@ -125,6 +126,10 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         cleaned = _RELATED_ASIDE.sub(lambda m: " " * len(m.group()), line)
         stripped = cleaned.lstrip(" \t•*-–·")
+        if paragraph == 1:
+            dateline = _DATELINE.match(stripped)
+            if dateline:
+                stripped = stripped[dateline.end() :]
         lead = len(cleaned) - len(stripped)
         sentences.extend(_split_paragraph(stripped, line_start + lead, paragraph, paragraph == 0))
         paragraph += 1
