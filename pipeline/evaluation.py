@@ -39,11 +39,13 @@ UNDIRECTED_CAMEO = frozenset({"057"})
 
 @dataclass(frozen=True)
 class TypeScore:
-    """Event-level counts for one PLOVER type."""
+    """Event-level counts for one PLOVER type: ``matched`` gold events of the type (recall)
+    and ``matched_output`` output events of the type that matched (precision)."""
 
     gold: int
     output: int
     matched: int
+    matched_output: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class EvalReport:
         for name, ts in sorted(self.per_type.items()):
             lines.append(
                 f"{name.ljust(10)} {ts.gold:>5} {ts.output:>6} {ts.matched:>7} "
-                f"{_ratio(ts.matched, ts.output):>6.3f} {_ratio(ts.matched, ts.gold):>6.3f}"
+                f"{_ratio(ts.matched_output, ts.output):>6.3f} {_ratio(ts.matched, ts.gold):>6.3f}"
             )
         if self.unmatched_gold:
             lines.append("")
@@ -311,6 +313,7 @@ def score(gold_events: list[dict[str, Any]], events: Sequence[Event]) -> EvalRep
             gold=sum(1 for g in gold_events if g["plover"] == name),
             output=sum(1 for o in outputs if o.type == name),
             matched=sum(1 for gi in matched if gold_events[gi]["plover"] == name),
+            matched_output=sum(1 for oi in matched.values() if outputs[oi].type == name),
         )
 
     return EvalReport(

@@ -2,7 +2,7 @@
 
 Every field is chosen by weight of evidence: each article votes once per value with
 its highest confidence for that value (a date that is only the publication day
-votes at half weight), the heaviest value wins, and ties go to the smallest value.
+or a 1st votes at half weight), the heaviest value wins, and ties go to the smallest value.
 So the event depends only on the set of reports, not on their order.
 
 The event id is a hash of the group's *anchor* — its first report in canonical order
@@ -166,7 +166,7 @@ def build_event(group: Sequence[Record], cameos: dict[str, Cameo], *, revision: 
     day = _vote(
         group,
         lambda r: r.date,
-        weight=lambda r: r.confidence * (0.5 if r.undated else 1.0),
+        weight=lambda r: r.confidence * (1.0 if r.precise else 0.5),
         order=lambda d: d.isoformat(),
     )
     confidence, outlets = _confidence(reports)

@@ -12,19 +12,22 @@ Two records of one block (same type family, same unordered actor pair) are
 * the CAMEO codes do not tell a phone call from a meeting in person;
 * event dates agree: equal or one day apart (time zones) — or, when one report
   carries its own publication day (a likely default date, an upper bound of the
-  true date), up to ``window_days`` after the other's date.
+  true date), up to ``window_days`` after the other's date; a date on the 1st may
+  name only its month ("in February"), on 1 January only its year, and agrees with
+  any day in that span.
 
 Grouping is greedy over the records in canonical order (publication time, then ids):
 each joins the most similar group it is compatible with *every* member of
 (complete linkage: no chaining across a week of daily calls), or opens a new one.
-Only a report dated by its publication day is judged, on the date, by the group's
-explicitly dated reports alone (see :func:`fits`).
+A report with an imprecise date (publication day, or a 1st) is judged, on the date,
+by the group's precisely dated reports alone, when it has any (see :func:`fits`).
 The result depends only on the set of records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from pipeline.dedup.keys import UNDIRECTED_CAMEO, UNDIRECTED_TYPES
 from pipeline.dedup.state import Record
@@ -61,10 +64,26 @@ def _cameo_agree(left: str, right: str) -> bool:
     return not ((a in _CALL and b in _IN_PERSON) or (a in _IN_PERSON and b in _CALL))
 
 
+def _span(record: Record) -> tuple[date, date]:
+    """The days a vague date may stand for: its month (a 1st) or its year (a 1 January)."""
+    day = record.date
+    if day.month == 1:
+        return day, date(day.year, 12, 31)
+    return day, date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
+
+
 def _dates_agree(left: Record, right: Record, window_days: int) -> bool:
     gap = (left.date - right.date).days
     if abs(gap) <= 1:
         return True
+    if left.vague or right.vague:
+        vague, other = (left, right) if left.vague else (right, left)
+        first, last = _span(vague)
+        if other.vague:
+            o_first, o_last = _span(other)
+            return first <= o_last and o_first <= last
+        low = other.date - timedelta(days=window_days) if other.undated else other.date
+        return first <= other.date and low <= last
     if left.undated and not right.undated:
         return 0 < gap <= window_days
     if right.undated and not left.undated:
@@ -93,8 +112,8 @@ def fits(record: Record, group: Sequence[Record], *, window_days: int) -> bool:
     dated members only, when it has any (they fix the event's date)."""
     if not all(compatible(record, m, window_days=window_days, dates=False) for m in group):
         return False
-    explicit = [m for m in group if not m.undated]
-    judges = explicit if record.undated and explicit else group
+    explicit = [m for m in group if m.precise]
+    judges = explicit if not record.precise and explicit else group
     return all(_dates_agree(record, m, window_days) for m in judges)
 
 

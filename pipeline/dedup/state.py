@@ -84,6 +84,16 @@ class Record:
         """True when the event date is the publication day (likely a default, an upper bound)."""
         return self.date == self.published_at.date()
 
+    @property
+    def vague(self) -> bool:
+        """True when the date may name only a month ("in February" -> the 1st) or a year."""
+        return self.date.day == 1 and not self.undated
+
+    @property
+    def precise(self) -> bool:
+        """True when the date is an explicit day (neither the publication day nor a 1st)."""
+        return not self.undated and not self.vague
+
     def source_actor(self) -> Actor:
         """The source as a model."""
         return Actor(code=self.source[0], name=self.source[1], sector=self.source[2])

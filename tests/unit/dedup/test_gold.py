@@ -75,7 +75,7 @@ def test_oracle_dedup_meets_targets(gold_dir: Path) -> None:
 
 def test_syndicated_copy_is_not_an_outlet(gold_dir: Path) -> None:
     """Events reported by the dev corpus's wire copy (dev-008/dev-009) count one outlet less."""
-    events, candidates = oracle_candidates(gold_dir)
+    _, candidates = oracle_candidates(gold_dir)
     dedup = Deduplicator()
     for candidate in candidates:
         dedup.add(candidate)
@@ -84,3 +84,20 @@ def test_syndicated_copy_is_not_an_outlet(gold_dir: Path) -> None:
     ]
     assert [e.num_articles - 1 for e in both] == [e.num_outlets for e in both]
     assert 0 < len(both)
+
+
+def test_pipeline_dedup_never_merges_distinct_occasions(gold_dir: Path) -> None:
+    """Through the real cleaner and coder, dedup keeps pair precision >= 0.95 and merges no
+    same-type-same-pair events of different dates (recall depends on the coder's dates)."""
+    coder = pytest.importorskip("pipeline.coding.coder")
+    clean = pytest.importorskip("pipeline.text.clean")
+    from pipeline.models import Article
+
+    articles, events = load_gold(gold_dir)
+    dedup = Deduplicator()
+    for raw in articles:
+        article = Article.model_validate(raw)
+        for candidate in coder.extract_events(clean.clean_article(article)):
+            dedup.add(candidate)
+    report = score(events, dedup.events())
+    assert (True, 0) == (report.pair_precision >= 0.95, report.date_merges)

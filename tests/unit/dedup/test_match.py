@@ -142,3 +142,36 @@ def test_summary_is_one_readable_line() -> None:
     event = run(candidate("a1", source_name="Vladimir Putin"), candidate("a2")).events()[0]
     expected = "RUS (Vladimir Putin) invited UKR to meet — proposed, Moscow, 2025-09-03 — 2 articles, 2 outlets"
     assert expected == event.summary
+
+
+def test_month_only_date_joins_a_day_in_that_month() -> None:
+    """'In February' (resolved to the 1st) matches a visit reported on Feb. 28."""
+    exact = candidate(
+        "a1",
+        type="CONSULT",
+        cameo="042",
+        status="occurred",
+        day=date(2025, 2, 28),
+        published_days=0,
+    )
+    month = candidate(
+        "a2", type="CONSULT", cameo="042", status="occurred", day=date(2025, 2, 1), published_days=1
+    )
+    events = run(exact, month).events()
+    assert [(date(2025, 2, 28), 2)] == [(e.date, e.num_articles) for e in events]
+
+
+def test_month_only_date_stays_apart_from_another_month() -> None:
+    """A date on the 1st of March does not match a visit on Feb. 20."""
+    feb = candidate(
+        "a1",
+        type="CONSULT",
+        cameo="042",
+        status="occurred",
+        day=date(2025, 2, 20),
+        published_days=0,
+    )
+    march = candidate(
+        "a2", type="CONSULT", cameo="042", status="occurred", day=date(2025, 3, 1), published_days=1
+    )
+    assert 2 == len(run(feb, march).events())
