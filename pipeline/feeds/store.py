@@ -143,8 +143,10 @@ class EventStore:
 async def _wait_for_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
     """Every partition of ``topic``, waiting until the topic exists."""
     while True:
-        topics = await consumer.topics()
-        partitions = consumer.partitions_for_topic(topic) if topic in topics else None
+        # consumer.topics() fetches fresh metadata but does not update the consumer's own
+        # cluster view, so a topic created after start() is read from the fresh metadata.
+        cluster = await consumer._client.fetch_all_metadata()
+        partitions = cluster.partitions_for_topic(topic)
         if partitions:
             return [TopicPartition(topic, p) for p in sorted(partitions)]
         await asyncio.sleep(1.0)
