@@ -321,15 +321,14 @@ def find_actors(
                 after += 1
             if after < len(items) and words[items[after].first].text.lower() == "the":
                 after += 1
+            nat_entry = items[after].entry if after + 1 < len(items) else None
             if (
-                after + 1 < len(items)
+                nat_entry is not None
                 and items[after].kind == "G"
-                and items[after].entry is not None
-                and items[after].entry.kind in ("state", "demonym")
+                and nat_entry.kind in ("state", "demonym")
                 and items[after + 1].kind == "T"
                 and after > end + 1
             ):
-                nat_entry = items[after].entry
                 found = _mention(
                     words,
                     items[k].first,

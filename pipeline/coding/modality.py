@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.models import Status
+
 __all__ = ["assess_status", "clause_chain"]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -93,7 +95,7 @@ def assess_status(
     *,
     conditional_ok: bool = False,
     governor: Token | None = None,
-) -> str | None:
+) -> Status | None:
     """The status of the act a trigger carries, or None when it is no event.
 
     ``conditional_ok``: threats and demands carry their condition ("X threatened to
@@ -125,4 +127,6 @@ def assess_status(
     headline_infinitive = "to" in auxes and trigger.dep_ in ("ROOT", "acl", "relcl")
     if auxes & _FUTURE or lemmas & _PLAN or headline_infinitive or "going" in lemmas:
         return "planned"
-    return default or "occurred"
+    if default == "planned":
+        return "planned"
+    return "occurred"
