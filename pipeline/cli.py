@@ -65,16 +65,36 @@ def produce(paths: tuple[Path, ...], broker_addr: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of readable lines.")
 @click.option("--from-beginning", is_flag=True, help="Start at the oldest event revision.")
 @click.option("--idle-exit", type=float, default=None, help="Stop after SECONDS without a new event.")
-def tail(broker_addr: str | None, as_json: bool, from_beginning: bool, idle_exit: float | None) -> None:
-    """Print event revisions from the events topic as they are published."""
+@click.option("--type", "types", multiple=True, help="PLOVER type(s), e.g. SANCTION (repeat or comma-separate).")
+@click.option("--actor", "actors", multiple=True, help="Actor/country code(s) as source or target, e.g. RUS.")
+@click.option("--both", is_flag=True, help="With --actor: source AND target must both be listed.")
+@click.option("--status", "statuses", multiple=True, help="occurred, proposed, planned or denied.")
+@click.option("--min-outlets", type=int, default=None, help="At least N distinct outlets.")
+@click.option("--since", default=None, help="Revisions last seen at or after this ISO 8601 time.")
+def tail(
+    broker_addr: str | None, as_json: bool, from_beginning: bool, idle_exit: float | None,
+    types: tuple[str, ...], actors: tuple[str, ...], both: bool, statuses: tuple[str, ...],
+    min_outlets: int | None, since: str | None,
+) -> None:
+    """Print event revisions from the events topic as they are published (optionally filtered)."""
+    from pipeline.errors import ConfigError
+    from pipeline.feeds.filters import EventFilter
     from pipeline.feeds.tail import tail_events
 
+    try:
+        event_filter = EventFilter.from_options(
+            types=types, actors=actors, both=both, status=statuses,
+            min_outlets=min_outlets, since=since,
+        )
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc)) from exc
     count = tail_events(
         _settings(broker=broker_addr),
         as_json=as_json,
         from_beginning=from_beginning,
         idle_exit=idle_exit,
         out=sys.stdout,
+        event_filter=event_filter,
     )
     click.echo(f"{count} event revisions", err=True)
 

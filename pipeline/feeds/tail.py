@@ -17,6 +17,9 @@ import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from pipeline.app import client_options
+from pipeline.feeds.changes import describe_change
+from pipeline.feeds.filters import EventFilter
+from pipeline.models import Event
 from pipeline.settings import Settings
 
 __all__ = ["format_event", "tail_events"]
@@ -67,6 +70,7 @@ async def _tail(
     from_beginning: bool,
     idle_exit: float | None,
     out: TextIO,
+    event_filter: EventFilter | None = None,
 ) -> int:
     started_ms = int(time.time() * 1000) - _CLOCK_SLACK_MS
     consumer = AIOKafkaConsumer(
@@ -78,6 +82,7 @@ async def _tail(
     )
     await consumer.start()
     printed = 0
+    seen: dict[str, Event] = {}
     try:
         topic = settings.topic_events
         wait_s = idle_exit if idle_exit is not None else settings.broker_wait_s
@@ -97,26 +102,51 @@ async def _tail(
                 for record in records:
                     if not from_beginning and record.timestamp < started_ms:
                         continue
-                    printed += _print(record.value, as_json=as_json, out=out)
+                    printed += _print(
+                        record.value, as_json=as_json, out=out, event_filter=event_filter, seen=seen
+                    )
                     last_seen = time.monotonic()
     finally:
         await consumer.stop()
     return printed
 
 
-def _print(value: bytes | None, *, as_json: bool, out: TextIO) -> int:
+def _print(
+    value: bytes | None,
+    *,
+    as_json: bool,
+    out: TextIO,
+    event_filter: EventFilter | None = None,
+    seen: dict[str, Event] | None = None,
+) -> int:
     if value is None:
         return 0
+    try:
+        event: Event | None = Event.model_validate_json(value)
+    except ValueError:
+        event = None
+    wanted = (
+        event_filter is None
+        or event_filter.is_empty()
+        or (event is not None and event_filter.matches(event))
+    )
+    if not wanted:
+        return 0
+    change = ""
+    if event is not None and seen is not None:
+        change = describe_change(seen.get(event.event_id), event)
+        seen[event.event_id] = event
     if as_json:
         out.write(value.decode("utf-8", errors="replace") + "\n")
     else:
         try:
-            event = orjson.loads(value)
+            data = orjson.loads(value)
         except orjson.JSONDecodeError:
             return 0
-        if not isinstance(event, dict):
+        if not isinstance(data, dict):
             return 0
-        out.write(format_event(event) + "\n")
+        line = format_event(data)
+        out.write((f"{line}  | {change}" if change else line) + "\n")
     out.flush()
     return 1
 
@@ -128,8 +158,13 @@ def tail_events(
     from_beginning: bool,
     idle_exit: float | None,
     out: TextIO,
+    event_filter: EventFilter | None = None,
 ) -> int:
-    """Print event revisions until Ctrl-C or ``idle_exit`` seconds without one; return the count."""
+    """Print event revisions until Ctrl-C or ``idle_exit`` seconds without one; return the count.
+
+    With ``event_filter`` only matching revisions are printed; readable lines end
+    with what changed since the previous revision of the same event.
+    """
     try:
         return asyncio.run(
             _tail(
@@ -138,6 +173,7 @@ def tail_events(
                 from_beginning=from_beginning,
                 idle_exit=idle_exit,
                 out=out,
+                event_filter=event_filter,
             )
         )
     except KeyboardInterrupt:

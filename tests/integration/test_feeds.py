@@ -9,6 +9,8 @@ extraction quality.
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import time
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,7 +21,7 @@ import pytest
 
 from pipeline.broker import find_free_port
 from pipeline.models import Actor, Cameo, Event, Mention, dumps
-from tests.integration.conftest import Pipeline, WorkerProcess, _produce
+from tests.integration.conftest import REPO_ROOT, Pipeline, WorkerProcess, _produce
 
 pytestmark = pytest.mark.integration
 
@@ -211,3 +213,40 @@ async def _stream_one(pipeline: Pipeline, url: str, event: Event) -> dict[str, A
                 data: dict[str, Any] = orjson.loads(line.removeprefix("data: "))
                 return data
     raise AssertionError("the stream ended without a revision")
+
+
+def test_tail_filters_by_type_and_says_what_changed(pipeline: Pipeline) -> None:
+    """``parley tail --type SANCTION --from-beginning`` prints only the sanction's revisions,
+    each readable line ending with what changed; ``--json`` prints the same revisions as JSON."""
+    sanction = make_event(f"{pipeline.prefix}-t1")
+    agree = make_event(f"{pipeline.prefix}-t2", plover="AGREE", code="036", quad_class=1)
+    _send(pipeline, [sanction, agree, make_event(sanction.event_id, revision=2, outlets=2)])
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "tail",
+        "--from-beginning",
+        "--idle-exit",
+        "4",
+        "--type",
+        "SANCTION",
+    ]
+    readable = subprocess.run(
+        command, cwd=REPO_ROOT, env=pipeline.env, capture_output=True, text=True, timeout=120
+    )
+    lines = readable.stdout.splitlines()
+    assert 0 == readable.returncode, readable.stderr
+    assert ["new", "+1 mention (outlet2), outlets 1→2"] == [
+        line.rsplit("  | ", 1)[1] for line in lines
+    ]
+    as_json = subprocess.run(
+        [*command, "--json"],
+        cwd=REPO_ROOT,
+        env=pipeline.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    revisions = [orjson.loads(line)["revision"] for line in as_json.stdout.splitlines()]
+    assert [1, 2] == revisions
