@@ -19,6 +19,7 @@ from pipeline.errors import ConfigError
 from pipeline.logging import logging_config
 from pipeline.settings import Settings
 from pipeline.topics import Topics, declare_topics
+from pipeline.transport import ParleyTransport
 
 __all__ = [
     "broker_credentials",
@@ -122,6 +123,7 @@ def create_app(settings: Settings) -> Any:
         stream_wait_empty=False,
         worker_redirect_stdouts=False,
     )
+    app.transport = ParleyTransport(app.conf.broker_consumer, app)
     # Imported here so that plain clients (produce, tail) need none of the cores.
     from pipeline.agents.dedup import register_dedup
     from pipeline.agents.extract import register_extract

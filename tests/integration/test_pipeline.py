@@ -62,11 +62,15 @@ def test_sample_articles_become_deduplicated_events(pipeline: Pipeline) -> None:
     lines = _sample_lines()
     pipeline.produce([(orjson.loads(line)["id"].encode(), line) for line in lines])
 
-    def invitation_complete(records: list[Any]) -> bool:
-        invitations = _matching(_latest(records), "AGREE", {"RUS", "UKR"})
-        return any(len(e["mentions"]) >= 3 for e in invitations)
+    def all_reported(records: list[Any]) -> bool:
+        latest = _latest(records)
+        invitations = _matching(latest, "AGREE", {"RUS", "UKR"})
+        sanctions = _matching(latest, "SANCTION", {"EU", "IRN"})
+        return any(len(e["mentions"]) >= 3 for e in invitations) and any(
+            len(e["mentions"]) >= 2 for e in sanctions
+        )
 
-    events = _latest(pipeline.read(pipeline.settings.topic_events, until=invitation_complete))
+    events = _latest(pipeline.read(pipeline.settings.topic_events, until=all_reported))
     outcomes = pipeline.read(
         pipeline.settings.topic_outcomes, until=lambda records: len(records) >= len(lines)
     )
@@ -120,9 +124,11 @@ def test_same_article_twice_adds_no_duplicate(pipeline: Pipeline) -> None:
     assert len({e["event_id"] for e in revisions}) == 1, worker.log()[-3000:]
     assert sorted(e["revision"] for e in revisions) == [1, 2, 3]
     final = max(revisions, key=lambda e: e["revision"])
-    assert sorted(
-        m["article_id"] for m in final["mentions"]
-    ) == ["sample-001", "sample-002", "sample-003"]
+    assert sorted(m["article_id"] for m in final["mentions"]) == [
+        "sample-001",
+        "sample-002",
+        "sample-003",
+    ]
 
     event_id = final["event_id"]
     links = pipeline.read(
