@@ -61,10 +61,11 @@ def run_benchmark(
     rates: Sequence[float] = (5.0, 10.0, 25.0),
     timeout: float = 1800.0,
     profile_out: Path | None = None,
+    profile_articles: int = 400,
     echo: Callable[[str], None] = lambda _: None,
 ) -> dict[str, Any]:
     """Run the chosen scenarios over ``articles`` synthetic articles; the JSON-ready report."""
-    from bench import core, stream
+    from bench import core, profiling, stream
 
     machine = describe_machine()
     needed = articles
@@ -81,7 +82,7 @@ def run_benchmark(
         "c": ("c_offline", lambda: core.measure_offline(main)),
         "stages": ("c_stages", lambda: core.measure_stages(main)),
         "d": ("d_nlp_ceiling", lambda: core.measure_nlp(main)),
-        "profile": ("profile", lambda: core.profile_offline(main, profile_out)),
+        "profile": ("profile", lambda: profiling.profile_offline(main[:profile_articles], profile_out)),
         "a": ("a_passthrough", lambda: stream.measure_passthrough(main_keyed, partitions=partitions)),
         "b": ("b_end_to_end", lambda: stream.run_end_to_end(main_keyed, workers=1, timeout=timeout)),
         "g": ("g_two_workers", lambda: stream.run_end_to_end(main_keyed, workers=2, timeout=timeout)),

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import orjson
 
 from pipeline.settings import Settings
 
-__all__ = ["measure_nlp", "measure_offline", "measure_stages", "profile_offline"]
+__all__ = ["measure_nlp", "measure_offline", "measure_stages"]
 
 
 def _warm(lines: Sequence[bytes], settings: Settings) -> None:
@@ -52,12 +51,11 @@ def measure_offline(lines: Sequence[bytes]) -> dict[str, Any]:
 
 def measure_stages(lines: Sequence[bytes]) -> dict[str, Any]:
     """The offline core step by step: seconds per stage and dedup state bytes per article."""
-    from pipeline.decoding import decode_article
-    from pipeline.text.clean import clean_article
-
     from pipeline.coding import extract_events
+    from pipeline.decoding import decode_article
     from pipeline.dedup import Deduplicator
     from pipeline.errors import ParleyError
+    from pipeline.text.clean import clean_article
 
     settings = Settings()
     _warm(lines, settings)
@@ -122,40 +120,4 @@ def measure_nlp(lines: Sequence[bytes], *, batch_size: int = 16) -> dict[str, An
         "tokens": tokens,
         "seconds": round(seconds, 3),
         "articles_per_s": round(len(texts) / seconds, 2),
-    }
-
-
-def profile_offline(lines: Sequence[bytes], out: Path | None = None, *, top: int = 15) -> dict[str, Any]:
-    """pyinstrument over ``run_offline``: the functions with the most own time."""
-    from pyinstrument import Profiler
-
-    from pipeline.offline import run_offline
-
-    settings = Settings()
-    _warm(lines, settings)
-    profiler = Profiler(interval=0.0005)
-    profiler.start()
-    run_offline(lines, settings=settings)
-    profiler.stop()
-    if out is not None:
-        out.write_text(profiler.output_text(unicode=False, color=False), encoding="utf-8")
-    session = profiler.last_session
-    if session is None:
-        return {"hot_spots": []}
-    own: dict[str, float] = {}
-    root = session.root_frame()
-    stack = [root] if root is not None else []
-    while stack:
-        frame = stack.pop()
-        stack.extend(frame.children)
-        self_time: float = getattr(frame, "total_self_time", 0.0)
-        if self_time > 0 and frame.file_path_short:
-            name = f"{frame.function} ({frame.file_path_short}:{frame.line_no})"
-            own[name] = own.get(name, 0.0) + self_time
-    total = session.duration or 1e-9
-    ranked = sorted(own.items(), key=lambda kv: kv[1], reverse=True)[:top]
-    return {
-        "seconds": round(total, 3),
-        "hot_spots": [{"function": k, "own_s": round(v, 3), "share": round(v / total, 3)}
-                      for k, v in ranked],
     }

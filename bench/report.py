@@ -114,6 +114,12 @@ def format_table(report: dict[str, Any]) -> str:
             lines.append(f"RSS ({key}) [articles done, MB]: "
                          + " ".join(f"{n}:{mb:.0f}" for n, mb in picks))
             break
+    profile = results.get("profile")
+    if isinstance(profile, dict) and "error" not in profile:
+        for kind in ("inclusive", "own"):
+            if profile.get(kind):
+                lines.append(f"profile ({profile.get('tool')}, {kind}): " + "; ".join(
+                    f"{row['function']} {row['share']:.0%}" for row in profile[kind][:10]))
     summary = report["summary"]
     lines += ["", "ratios: " + ", ".join(f"{k} = {_fmt(v)}" for k, v in summary["ratios"].items())]
     lines += ["targets: " + "; ".join(
