@@ -40,6 +40,8 @@ HELP: dict[str, str] = {
     "consumer_lag": "Messages the worker's consumer is behind the log end (all its partitions).",
     "feed_events": "Distinct events held by the HTTP feed store.",
     "feed_subscribers": "Open Server-Sent Events subscriptions.",
+    "topic_messages_received": "Messages this worker's consumer received, by topic.",
+    "topic_messages_sent": "Messages this worker's producer sent, by topic.",
 }
 
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -93,14 +95,28 @@ class Metrics:
             self._sums.clear()
             self._counts.clear()
 
-    def render(self, gauges: Mapping[str, float] | None = None) -> str:
-        """This registry (and ``gauges``) in the Prometheus text exposition format."""
+    def render(
+        self,
+        gauges: Mapping[str, float] | None = None,
+        *,
+        fallbacks: Mapping[str, float] | None = None,
+        by_topic: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> str:
+        """This registry in the Prometheus text exposition format.
+
+        ``gauges`` are rendered as gauges; ``fallbacks`` give a counter's value
+        when no agent has incremented it (e.g. counts from faust's monitor);
+        ``by_topic`` are counters with a ``topic`` label.
+        """
         counters, observed = self.snapshot()
+        for name, value in (fallbacks or {}).items():
+            if not counters.get(name):
+                counters[name] = value
         for name in DECLARED_COUNTERS:
             counters.setdefault(name, 0)
         for name in DECLARED_SUMMARIES:
             observed.setdefault(name, (0, 0.0))
-        return render_prometheus(counters, observed, gauges or {})
+        return render_prometheus(counters, observed, gauges or {}, by_topic or {})
 
 
 def _number(value: float) -> str:
@@ -120,8 +136,9 @@ def render_prometheus(
     counters: Mapping[str, float],
     observed: Mapping[str, tuple[int, float]],
     gauges: Mapping[str, float],
+    by_topic: Mapping[str, Mapping[str, float]] | None = None,
 ) -> str:
-    """Render counters, summaries (count, sum) and gauges as Prometheus text (v0.0.4)."""
+    """Render counters, summaries (count, sum), gauges and per-topic counters (v0.0.4)."""
     lines: list[str] = []
     for name in sorted(counters):
         full = f"parley_{name}_total"
@@ -136,7 +153,16 @@ def render_prometheus(
         full = f"parley_{name}"
         lines += [f"# HELP {full} {_help(name)}", f"# TYPE {full} gauge",
                   f"{full} {_number(gauges[name])}"]  # fmt: skip
+    for name in sorted(by_topic or {}):
+        full = f"parley_{name}_total"
+        lines += [f"# HELP {full} {_help(name)}", f"# TYPE {full} counter"]
+        for topic, value in sorted((by_topic or {})[name].items()):
+            lines.append(f'{full}{{topic="{_label(topic)}"}} {_number(value)}')
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _label(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
 #: The process-wide registry every agent and view shares.

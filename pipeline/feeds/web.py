@@ -35,7 +35,7 @@ from pipeline.feeds.store import EventStore, consume_events
 from pipeline.models import Event
 from pipeline.settings import Settings
 
-__all__ = ["PAGE_DIR", "consumer_lag", "is_ready", "register_web"]
+__all__ = ["PAGE_DIR", "consumer_lag", "is_ready", "register_web", "topic_counts"]
 
 log = structlog.stdlib.get_logger(__name__)
 
@@ -85,6 +85,17 @@ def consumer_lag(app: Any) -> float | None:
         return float(performance_metrics(app)["consumer"]["lag_total"])
     except Exception:
         return None
+
+
+def topic_counts(app: Any) -> tuple[dict[str, float], dict[str, float]]:
+    """Messages received and sent by this worker, by topic (faust's monitor)."""
+    monitor = getattr(app, "monitor", None)
+    received = getattr(monitor, "messages_received_by_topic", None) or {}
+    sent = getattr(monitor, "messages_sent_by_topic", None) or {}
+    return (
+        {str(topic): float(count) for topic, count in received.items()},
+        {str(topic): float(count) for topic, count in sent.items()},
+    )
 
 
 def _drop_root_blueprints(app: Any) -> None:
@@ -212,8 +223,19 @@ def register_web(app: Any, settings: Settings, *, store: EventStore | None = Non
         lag = consumer_lag(app)
         if lag is not None:
             gauges["consumer_lag"] = lag
+        received, sent = topic_counts(app)
+        fallbacks = {
+            "articles_in": received.get(settings.topic_articles, 0),
+            "events_out": sent.get(settings.topic_events, 0),
+            "dead_letters": sent.get(settings.topic_dlq, 0),
+        }
+        text = METRICS.render(
+            gauges,
+            fallbacks=fallbacks,
+            by_topic={"topic_messages_received": received, "topic_messages_sent": sent},
+        )
         return aioweb.Response(
-            text=METRICS.render(gauges),
+            text=text,
             headers={"Content-Type": "text/plain; version=0.0.4; charset=utf-8"},
         )
 

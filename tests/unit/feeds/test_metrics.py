@@ -72,3 +72,22 @@ def test_bad_names_are_refused() -> None:
     """Names must be snake_case so they render as valid Prometheus names."""
     with pytest.raises(ValueError, match="snake_case"):
         Metrics().inc("Articles-In")
+
+
+def test_fallbacks_fill_counters_no_agent_incremented() -> None:
+    """A fallback (faust's monitor count) is used only while the registry counter is zero."""
+    metrics = Metrics()
+    metrics.inc("events_out", 2)
+    lines = metrics.render(fallbacks={"articles_in": 5, "events_out": 9}).splitlines()
+    assert ["parley_articles_in_total 5", "parley_events_out_total 2"] == [
+        line for line in lines if line.startswith(("parley_articles_in", "parley_events_out"))
+    ]
+
+
+def test_per_topic_counters_carry_an_escaped_topic_label() -> None:
+    """by_topic counters render one sample per topic with a quoted, escaped label."""
+    text = render_prometheus({}, {}, {}, {"topic_messages_sent": {"events": 3, 'a"b': 1}})
+    assert [
+        'parley_topic_messages_sent_total{topic="a\\"b"} 1',
+        'parley_topic_messages_sent_total{topic="events"} 3',
+    ] == [line for line in text.splitlines() if not line.startswith("#")]
