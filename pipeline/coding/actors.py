@@ -130,16 +130,16 @@ def _same_line(text: str, words: list[Word], first: int, last: int) -> bool:
 
 
 def _match_gazetteer(
-    text: str, words: list[Word], norms: list[str], i: int, gaz: Gazetteer
+    text: str, words: list[Word], norms: list[str], i: int, gaz: Gazetteer, day: date
 ) -> tuple[int, Entry] | None:
     for size in range(min(gaz.max_ngram, len(words) - i), 0, -1):
         last = i + size - 1
         if size > 1 and not _same_line(text, words, i, last):
             continue
         parts = norms[i : last + 1]
-        entry = gaz.lookup(parts)
+        entry = gaz.lookup(parts, day)
         if entry is None and all(p.isupper() and len(p) > 3 for p in parts):
-            entry = gaz.lookup([p.title() for p in parts])
+            entry = gaz.lookup([p.title() for p in parts], day)
         if entry is not None:
             return last, entry
     return None
@@ -158,12 +158,12 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and any(c.isalpha() for c in word) and word not in _NOT_NAMES
 
 
-def _items(text: str, words: list[Word], gaz: Gazetteer) -> list[_Item]:
+def _items(text: str, words: list[Word], gaz: Gazetteer, day: date) -> list[_Item]:
     norms = [normalize_word(w.text) for w in words]
     items: list[_Item] = []
     i = 0
     while i < len(words):
-        found = _match_gazetteer(text, words, norms, i, gaz)
+        found = _match_gazetteer(text, words, norms, i, gaz, day)
         if found is not None:
             items.append(_Item("G", i, found[0], entry=found[1]))
             i = found[0] + 1
@@ -232,7 +232,7 @@ def find_actors(
 ) -> list[ActorMention]:
     """Every actor mention of ``text`` in order; ``home`` codes titled people of unknown nationality."""
     words = split_words(text)
-    items = _items(text, words, gaz)
+    items = _items(text, words, gaz, day)
     mentions: list[ActorMention] = []
     known: dict[str, ActorMention] = {}
     k = 0

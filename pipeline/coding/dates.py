@@ -42,7 +42,8 @@ _PATTERN = re.compile(
     r"|(?P<wd>\b(?:last\s+|on\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:yesterday|today|last\s+week|last\s+month|last\s+year|the\s+previous\s+day|the\s+day\s+before|"
     r"(?:a|an|one|two|three|four|five|six|seven|ten|\d+)\s+(?:day|week|month|year)s?\s+(?:earlier|ago|before))\b)"
-    r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)",
+    r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)"
+    r"|(?P<month>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b)",
 )
 
 
@@ -54,6 +55,8 @@ class DateSpan:
     end: int
     text: str
     day: date
+    kind: str
+    bound: bool = False  # "since Jan. 17", "until May": a limit, not the event's day
 
 
 def _months_back(day: date, months: int) -> date:
@@ -119,6 +122,9 @@ def resolve_date(kind: str, text: str, base: date) -> date | None:
         return _weekday(text, base)
     if kind == "rel":
         return _relative(text, base)
+    if kind == "month":
+        text = "in " + text
+        kind = "my"
     if kind == "year":
         year = int(text.split()[-1])
         return date(year, 1, 1) if year < base.year else None
@@ -141,5 +147,9 @@ def find_dates(text: str, base: date) -> list[DateSpan]:
         kind = match.lastgroup or ""
         day = resolve_date(kind, match.group(), base)
         if day is not None:
-            spans.append(DateSpan(match.start(), match.end(), match.group(), day))
+            before = text[max(0, match.start() - 7) : match.start()].lower().split()
+            bound = match.group().lower().startswith("since") or (
+                before[-1:] in (["since"], ["until"], ["by"])
+            )
+            spans.append(DateSpan(match.start(), match.end(), match.group(), day, kind, bound))
     return spans

@@ -67,6 +67,24 @@ _LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
 _GENERIC_HEADS = frozenset({"state", "country", "member", "nation", "government", "capital"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
 _SYMMETRIC_ROOTS = ("03", "04", "06", "057")
+_SANCTION_NOUNS = frozenset({"sanction", "tariff", "embargo"})
+_IMPOSERS = frozenset(
+    {
+        "impose",
+        "adopt",
+        "approve",
+        "slap",
+        "levy",
+        "announce",
+        "unveil",
+        "introduce",
+        "extend",
+        "agree",
+        "expand",
+        "widen",
+        "add",
+    }
+)
 _IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _ANNOUNCERS = frozenset({"announce", "pledge", "promise", "confirm", "decide", "vow"})
@@ -116,6 +134,7 @@ def _search(
     *,
     venue_ok: bool = False,
     exclude: str | None = None,
+    relaxed: bool = False,
 ) -> tuple[ActorMention, Token] | None:
     """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary."""
     queue = deque(starts)
@@ -135,7 +154,7 @@ def _search(
                 return None  # "UN member states": generic membership
             return mention, token
         for child in token.children:
-            if child.dep_ in _CLAUSE_BREAKS:
+            if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
                 continue
             if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not venue_ok:
                 continue
@@ -196,7 +215,7 @@ def _subject(
     if verb.dep_ == "relcl":
         return _search([verb.head], actors, resolve)
     if verb.dep_ == "xcomp":
-        objects = _children(verb.head, ("dobj",))
+        objects = _children(verb.head, ("dobj",)) or _children(verb.head, ("nsubjpass",))
         if objects:
             return _search(objects, actors, resolve)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head is not verb:
@@ -264,6 +283,8 @@ def _fits(
         return False
     if trigger.object is None:
         return True
+    if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"
+        return any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in token.children)
     objects = [
         c
         for c in token.children
@@ -332,6 +353,7 @@ def _targets(
         + (("from",) if root == "16" else ())
     )
     starts: list[Token] = []
+    verb_preps += trigger.preps
     if token.pos_ in ("VERB", "AUX") and trigger.pos == "VERB":
         if _is_passive(token):
             starts += _children(token, ("nsubjpass",))
@@ -354,6 +376,8 @@ def _targets(
                 c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
             ]
     found = _search(starts, actors, resolve, exclude=source)
+    if found is None and root == "16":  # "expelled officials working at the French embassy"
+        found = _search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
     if found is None and token.pos_ not in ("VERB", "AUX"):
         for between in _preps(token, ("between",)):
             for conj in [between, *between.conjuncts]:
@@ -393,6 +417,22 @@ def _noun_source(
 
 def _coordinated(token: Token, actors: dict[int, ActorMention], code: str) -> list[ActorMention]:
     return [actors[c.i] for c in token.conjuncts if c.i in actors and actors[c.i].code != code]
+
+
+def _reciprocal(token: Token) -> bool:
+    """Whether the act's object says "each other" or "one another"."""
+    words = _object_words(token)
+    return any(
+        a == "each" and b == "other" or a == "one" and b == "another"
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _imposed(noun: Token, governor: Token | None) -> bool:
+    """Whether sanctions named by a noun are imposed (not merely faced or discussed)."""
+    if _preps(noun, ("on", "against")) or any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return governor is not None and governor.lemma_.lower() in _IMPOSERS
 
 
 def _absorbed(token: Token, is_noun: bool) -> set[int]:
@@ -457,8 +497,12 @@ def code_sentence(
                 status = "planned"
             if cameo[:2] >= "10" and status == "planned":
                 status = "occurred"
+            if is_noun and trigger.lemma in _SANCTION_NOUNS and not _imposed(token, governor):
+                break
             pairs: list[tuple[ActorMention, ActorMention]] = []
-            if target_found is not None:
+            if coordinated and _reciprocal(token):
+                pairs = [(source, coordinated[0]), (coordinated[0], source)]
+            elif target_found is not None:
                 pairs = [(source, target_found[0])] + [
                     (c, target_found[0]) for c in coordinated if c.code != target_found[0].code
                 ]

@@ -111,6 +111,7 @@ class Gazetteer:
     """Indexed surface forms, titles and leaders."""
 
     surfaces: dict[str, Entry] = field(default_factory=dict)
+    offices: dict[str, list[Leader]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     officials: frozenset[str] = frozenset()
     leaders: list[Leader] = field(default_factory=list)
@@ -155,6 +156,7 @@ class Gazetteer:
             entry = Entry(leader.code, "person", leader.name, leader.role)
             for surface in (leader.name, *leader.aliases):
                 gazetteer._add(surface, entry, override=True)
+                gazetteer.offices.setdefault(_key(surface), []).append(leader)
         gazetteer.titles = {str(k).lower(): str(v) for k, v in roles.get("titles", {}).items()}
         gazetteer.officials = frozenset(str(o).lower() for o in roles.get("officials", []))
         gazetteer.state_codes = frozenset(str(c["code"]) for c in countries)
@@ -169,9 +171,22 @@ class Gazetteer:
         self.surfaces[key] = entry
         self.max_ngram = min(_MAX_NGRAM, max(self.max_ngram, key.count(" ") + 1))
 
-    def lookup(self, words: list[str]) -> Entry | None:
-        """The entry whose surface form is exactly these normalized words."""
-        return self.surfaces.get(" ".join(words))
+    def lookup(self, words: list[str], day: date | None = None) -> Entry | None:
+        """The entry whose surface form is exactly these normalized words.
+
+        A person who held several offices is coded by the office held on ``day``
+        (Stoltenberg is NATO's in 2024, Norway's in 2025).
+        """
+        key = " ".join(words)
+        entry = self.surfaces.get(key)
+        offices = self.offices.get(key)
+        if entry is None or day is None or not offices or len(offices) < 2:
+            return entry
+        current = [o for o in offices if o.holds_office(day)]
+        if not current:
+            current = sorted(offices, key=lambda o: abs(((o.end or day) - day).days))
+        best = current[0]
+        return Entry(best.code, "person", best.name, best.role)
 
     def leader_for(self, code: str, role: str, day: date) -> Leader | None:
         """Who held ``role`` for ``code`` on ``day`` (None when the gazetteer does not know)."""

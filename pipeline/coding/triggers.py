@@ -33,6 +33,7 @@ class Trigger:
     status: str | None = None
     object: str | None = None
     particle: tuple[str, ...] = ()
+    preps: tuple[str, ...] = ()
     embeds: bool = False
     refine: tuple[tuple[str, str], ...] = ()
 
@@ -78,6 +79,7 @@ class Lexicon:
                 status=raw.get("status"),
                 object=raw.get("object"),
                 particle=tuple(raw.get("particle", [])),
+                preps=tuple(raw.get("preps", [])),
                 embeds=bool(raw.get("embeds", False)),
                 refine=tuple((str(k), str(v)) for k, v in raw.get("refine", {}).items()),
             )
