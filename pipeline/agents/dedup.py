@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
+from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
@@ -101,4 +102,9 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                 if not result.events:
                     log.info("candidate_merged_without_change")
 
-    return app.agent(topics.candidates, name="parley.dedup", concurrency=1)(dedup)
+    return app.agent(
+        topics.candidates,
+        name="parley.dedup",
+        concurrency=1,
+        supervisor_strategy=CrashingSupervisor,
+    )(dedup)

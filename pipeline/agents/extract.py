@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 import structlog
+from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
@@ -73,4 +74,6 @@ def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
                 )
                 log.info("article_coded", candidates=len(records))
 
-    return app.agent(topics.clean, name="parley.extract")(extract)
+    return app.agent(topics.clean, name="parley.extract", supervisor_strategy=CrashingSupervisor)(
+        extract
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
+from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
@@ -64,4 +65,6 @@ def register_ingest(app: Any, topics: Topics, settings: Settings) -> Any:
                 )
                 log.debug("article_cleaned", chars=len(clean.text), language=clean.language)
 
-    return app.agent(topics.articles, name="parley.ingest")(ingest)
+    return app.agent(topics.articles, name="parley.ingest", supervisor_strategy=CrashingSupervisor)(
+        ingest
+    )

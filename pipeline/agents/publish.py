@@ -1,8 +1,9 @@
 """Publishing with a bounded retry: transient broker failures are retried with backoff.
 
-A record that cannot be published after the retries raises :class:`PublishError`;
-the agent then stops the worker (its input offset stays uncommitted, so the
-record is read again after a restart) rather than skipping it.
+A record that cannot be published after the retries raises :class:`PublishError`.
+Agents run under mode's ``CrashingSupervisor``, so the error stops the worker with
+exit code 1 (its input offset stays uncommitted and the record is read again after
+a restart) rather than skipping the record.
 """
 
 from __future__ import annotations
