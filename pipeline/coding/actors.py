@@ -205,6 +205,21 @@ def _ends_sentence(word: str) -> bool:
     return word.endswith(".") and "." not in word[:-1]
 
 
+def _inside_other_name(items: list[_Item], k: int, words: list[Word]) -> bool:
+    """Whether a one-word organisation match is the tail of another proper name."""
+    item = items[k]
+    if (
+        item.entry is None
+        or item.entry.kind not in ("org", "institution")
+        or item.first != item.last
+    ):
+        return False
+    if k == 0 or items[k - 1].kind != "N":
+        return False
+    previous = words[items[k - 1].last].text
+    return not _ends_sentence(previous) and previous[:1].isupper()
+
+
 def _mention(
     words: list[Word],
     first: int,
@@ -301,6 +316,9 @@ def find_actors(
                 continue
         if item.kind == "G" and item.entry is not None:
             entry = item.entry
+            if _inside_other_name(items, k, words):  # "High Commission", "Security Council of X"
+                k += 1
+                continue
             mentions.append(
                 _mention(
                     words, item.first, item.last, entry.code, entry.kind, entry.name, entry.role
@@ -313,15 +331,12 @@ def find_actors(
             name = _person_name(words, items, k, end)
             # apposition: "Sheinbaum, Mexico's president" / "Ruto, the Kenyan leader"
             after = end + 1
-            if (
-                after < len(items)
-                and words[items[end].last].text.endswith(",") is False
-                and words[items[after].first].text == ","
-            ):
+            comma = after < len(items) and words[items[after].first].text == ","
+            if comma:
                 after += 1
             if after < len(items) and words[items[after].first].text.lower() == "the":
                 after += 1
-            nat_entry = items[after].entry if after + 1 < len(items) else None
+            nat_entry = items[after].entry if comma and after + 1 < len(items) else None
             if (
                 nat_entry is not None
                 and items[after].kind == "G"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -284,7 +285,11 @@ def _fits(
     if trigger.object is None:
         return True
     if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"
-        return any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in token.children)
+        return any(
+            c.dep_ in ("det", "poss", "amod", "nummod")
+            or (c.dep_ == "compound" and c.lower_ in ("phone", "telephone", "video"))
+            for c in token.children
+        )
     objects = [
         c
         for c in token.children
@@ -293,7 +298,10 @@ def _fits(
     if token.dep_ == "relcl":
         objects.append(token.head)
     objects += [
-        o for comp in _complements(token) for o in comp.children if o.dep_ in ("dobj", "dative")
+        o
+        for comp in _complements(token)
+        for o in comp.children
+        if o.dep_ in ("dobj", "dative", "nsubj")
     ]
     if trigger.object in ("person", "actor"):
         kinds = ("person", "role") if trigger.object == "person" else None
@@ -366,6 +374,9 @@ def _targets(
             starts.append(token.head)
     else:
         starts += _preps(token, _NOUN_TARGET_PREPS + (("at",) if root in _HOSTILE_ROOTS else ()))
+        if trigger.embeds:
+            for comp in [c for c in token.children if c.dep_ in ("acl", "xcomp")]:
+                starts += _children(comp, ("dobj", "dative")) + _preps(comp, verb_preps)
         if governor is not None:
             starts += [
                 c for c in governor.children if c.dep_ in ("dobj", "dative") and c is not token
@@ -376,6 +387,8 @@ def _targets(
                 c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
             ]
     found = _search(starts, actors, resolve, exclude=source)
+    if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
+        found = _search(_condition_subjects(token), actors, resolve, exclude=source)
     if found is None and root == "16":  # "expelled officials working at the French embassy"
         found = _search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
     if found is None and token.pos_ not in ("VERB", "AUX"):
@@ -419,12 +432,38 @@ def _coordinated(token: Token, actors: dict[int, ActorMention], code: str) -> li
     return [actors[c.i] for c in token.conjuncts if c.i in actors and actors[c.i].code != code]
 
 
+def _speaker(
+    token: Token, actors: dict[int, ActorMention], resolve: Resolver
+) -> tuple[ActorMention, Token] | None:
+    """Who says the clause a trigger stands in ("X said Y could face sanctions")."""
+    node = token
+    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING | {"warn"}:
+        return _subject(node.head, actors, resolve)
+    return None
+
+
+def _condition_subjects(token: Token) -> list[Token]:
+    """Subjects of the if/unless clauses a threat or demand carries."""
+    heads = [token, *_complements(token), *[c for c in token.children if c.dep_ == "acl"]]
+    return [
+        s
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
 def _reciprocal(token: Token) -> bool:
     """Whether the act's object says "each other" or "one another"."""
     words = _object_words(token)
     return any(
-        a == "each" and b == "other" or a == "one" and b == "another"
-        for a, b in zip(words, words[1:], strict=False)
+        (a == "each" and b == "other") or (a == "one" and b == "another")
+        for a, b in pairwise(words)
     )
 
 
@@ -477,14 +516,22 @@ def code_sentence(
             )
             if status is None:
                 break
-            if is_noun:
+            if trigger.inverse:
+                found, by_parse = _speaker(token, actors, resolve), True
+                faced = _subject(token, actors, resolve)
+            elif is_noun:
                 found, by_parse = _noun_source(token, governor, actors, resolve)
             else:
                 found, by_parse = _subject(token, actors, resolve), True
             if found is None:
                 break
             source, source_token = found
-            target_found = _targets(token, governor, trigger, actors, resolve, source.code)
+            if trigger.inverse:
+                target_found = faced if faced is not None and faced[0].code != source.code else None
+                if target_found is None:
+                    break
+            else:
+                target_found = _targets(token, governor, trigger, actors, resolve, source.code)
             coordinated = _coordinated(source_token, actors, source.code)
             cameo = _refine(trigger, token, lexicon)
             if cameo.startswith("16") and any(

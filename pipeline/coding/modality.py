@@ -115,7 +115,7 @@ def assess_status(
             return None
     if not conditional_ok and any(_has_condition(node) for node in chain):
         return None
-    if auxes & _SPECULATIVE:
+    if auxes & _SPECULATIVE and not conditional_ok:
         return None
     ancestors = list(trigger.ancestors)
     if any(a.lemma_.lower() in _DENIAL for a in ancestors[:6]):

@@ -35,6 +35,7 @@ class Trigger:
     particle: tuple[str, ...] = ()
     preps: tuple[str, ...] = ()
     embeds: bool = False
+    inverse: bool = False
     refine: tuple[tuple[str, str], ...] = ()
 
 
@@ -81,6 +82,7 @@ class Lexicon:
                 particle=tuple(raw.get("particle", [])),
                 preps=tuple(raw.get("preps", [])),
                 embeds=bool(raw.get("embeds", False)),
+                inverse=bool(raw.get("inverse", False)),
                 refine=tuple((str(k), str(v)) for k, v in raw.get("refine", {}).items()),
             )
             for form in word_forms(trigger.lemma, trigger.pos) | set(raw.get("forms", [])):
