@@ -13,13 +13,21 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
 from pipeline.errors import ConfigError
 
-__all__ = ["BrokerError", "EmbeddedBroker", "find_free_port", "resolve_binary", "run_broker"]
+__all__ = [
+    "BrokerError",
+    "EmbeddedBroker",
+    "find_free_port",
+    "resolve_binary",
+    "run_broker",
+    "wait_for_broker",
+]
 
 _LOOPBACK = "127.0.0.1"
 
@@ -70,6 +78,40 @@ def _accepts_kafka(host: str, port: int, timeout: float) -> bool:
             return len(header) == 8 and header[4:8] == (1).to_bytes(4, "big")
     except OSError:
         return False
+
+
+def _reachable(address: str, timeout: float) -> bool:
+    host, _, port = address.rpartition(":")
+    try:
+        with socket.create_connection((host.strip("[]") or _LOOPBACK, int(port)), timeout=timeout):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
+def wait_for_broker(
+    addresses: list[str],
+    *,
+    timeout: float,
+    on_wait: Callable[[float], None] | None = None,
+) -> bool:
+    """Wait until one of ``addresses`` (``host:port``) accepts TCP connections.
+
+    Returns whether it did within ``timeout`` seconds; ``on_wait(elapsed)`` is called
+    about every five seconds while waiting (for a log line).
+    """
+    started = time.monotonic()
+    next_report = started
+    while True:
+        if any(_reachable(address, 1.0) for address in addresses):
+            return True
+        now = time.monotonic()
+        if now - started >= timeout:
+            return False
+        if on_wait is not None and now >= next_report:
+            on_wait(now - started)
+            next_report = now + 5.0
+        time.sleep(0.5)
 
 
 class EmbeddedBroker:

@@ -18,7 +18,7 @@ import faust
 import structlog
 
 from pipeline.app import create_app
-from pipeline.broker import EmbeddedBroker, find_free_port
+from pipeline.broker import BrokerError, EmbeddedBroker, find_free_port, wait_for_broker
 from pipeline.logging import configure_logging, logging_config
 from pipeline.settings import Settings
 
@@ -57,7 +57,8 @@ def _build_worker(settings: Settings) -> Any:
 def run_worker(settings: Settings) -> None:
     """Run one worker until SIGTERM/SIGINT (``parley worker``).
 
-    Without ``PARLEY_BROKER`` an embedded broker is started first and stopped on exit.
+    Without ``PARLEY_BROKER`` an embedded broker is started first and stopped on exit;
+    with it, the worker waits up to ``broker_wait_s`` for the broker to appear.
     """
     configure_logging(settings)
     broker: EmbeddedBroker | None = None
@@ -67,6 +68,16 @@ def run_worker(settings: Settings) -> None:
             broker = EmbeddedBroker().start()
             log.info("embedded_broker_started", address=broker.address)
             print(f"Parley: embedded broker at {broker.address}", flush=True)
+        elif not wait_for_broker(
+            settings.broker_list,
+            timeout=settings.broker_wait_s,
+            on_wait=lambda elapsed: log.warning(
+                "broker_unreachable", broker=settings.broker, waited_s=round(elapsed, 1)
+            ),
+        ):
+            raise BrokerError(
+                f"no broker reachable at {settings.broker} after {settings.broker_wait_s}s"
+            )
         prepared = prepare_settings(settings, broker=broker.address if broker else None)
         if settings.data_dir is None:
             temp_dir = prepared.data_dir
