@@ -164,6 +164,8 @@ def _items(text: str, words: list[Word], gaz: Gazetteer, day: date) -> list[_Ite
     i = 0
     while i < len(words):
         found = _match_gazetteer(text, words, norms, i, gaz, day)
+        if found is not None and _part_of_a_name(text, words, norms, i, found[0], gaz, items):
+            found = None
         if found is not None:
             items.append(_Item("G", i, found[0], entry=found[1]))
             i = found[0] + 1
@@ -176,6 +178,36 @@ def _items(text: str, words: list[Word], gaz: Gazetteer, day: date) -> list[_Ite
         items.append(_Item("N" if _is_name_word(norms[i]) else "O", i, i))
         i += 1
     return items
+
+
+def _part_of_a_name(
+    text: str,
+    words: list[Word],
+    norms: list[str],
+    first: int,
+    last: int,
+    gaz: Gazetteer,
+    items: list[_Item],
+) -> bool:
+    """An ambiguous term inside a personal name: "Jordan Bardella", "Michael Jordan"."""
+    if " ".join(norms[first : last + 1]) not in gaz.ambiguous:
+        return False
+    after = last + 1
+    if (
+        after < len(words)
+        and not _ends_sentence(words[last].text)
+        and _same_line(text, words, last, after)
+        and _is_name_word(norms[after])
+        and _match_title(words, after, gaz) is None
+        and (gaz.lookup([norms[after]]) is None or gaz.lookup([norms[after]]).kind == "person")  # type: ignore[union-attr]
+    ):
+        return True
+    return (
+        bool(items)
+        and items[-1].kind == "N"
+        and items[-1].last == first - 1
+        and not _ends_sentence(words[first - 1].text)
+    )
 
 
 def _name_run(items: list[_Item], k: int, words: list[Word]) -> int:

@@ -305,11 +305,7 @@ def _fits(
     ]
     if trigger.object in ("person", "actor"):
         kinds = ("person", "role") if trigger.object == "person" else None
-        return any(
-            t.i in actors and (kinds is None or actors[t.i].kind in kinds)
-            for o in objects
-            for t in o.subtree
-        )
+        return any(o.i in actors and (kinds is None or actors[o.i].kind in kinds) for o in objects)
     words = {t.lower_ for o in objects for t in o.subtree} | set(_object_words(token))
     if trigger.object == "aidlike":
         return any(
@@ -508,9 +504,17 @@ def code_sentence(
                 continue
             if trigger.embeds:
                 absorbed |= _absorbed(token, is_noun)
+            elif trigger.object is not None and not is_noun:  # "lifted sanctions": one act
+                absorbed |= {
+                    t.i
+                    for c in token.children
+                    if c.dep_ in ("dobj", "nsubjpass")
+                    for t in c.subtree
+                }
             status = assess_status(
                 token,
                 trigger.status,
+                deniable=trigger.cameo[:2] != "11",
                 conditional_ok=trigger.cameo[:2] in ("02", "10", "13"),
                 governor=governor,
             )

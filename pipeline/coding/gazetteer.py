@@ -116,6 +116,7 @@ class Gazetteer:
     officials: frozenset[str] = frozenset()
     leaders: list[Leader] = field(default_factory=list)
     state_codes: frozenset[str] = frozenset()
+    ambiguous: set[str] = field(default_factory=set)
     max_ngram: int = 1
 
     @classmethod
@@ -139,6 +140,9 @@ class Gazetteer:
                 gazetteer._add(capital, Entry(code, "capital"))
             for institution in country.get("institutions", []):
                 gazetteer._add(institution, Entry(code, "institution"))
+            gazetteer.ambiguous |= {_key(str(t)) for t in country.get("ambiguous_terms", [])}
+            if country.get("ambiguous"):
+                gazetteer.ambiguous.add(_key(str(country.get("name", ""))))
         for org in organizations:
             code = _PARENT.get(str(org["code"]), str(org["code"]))
             for surface in [org.get("name"), *org.get("aliases", [])]:

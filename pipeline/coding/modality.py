@@ -89,11 +89,27 @@ def _has_condition(node: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children)
 
 
+def _denied(trigger: Token) -> bool:
+    """Whether the act stands in what a "deny" verb or noun denies (its object or clause)."""
+    node = trigger
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return False
+        if head.lemma_.lower() in _DENIAL:
+            return node.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass")
+        if node.dep_ in ("relcl", "advcl", "appos", "conj", "parataxis"):
+            return False
+        node = head
+    return False
+
+
 def assess_status(
     trigger: Token,
     default: str | None,
     *,
     conditional_ok: bool = False,
+    deniable: bool = True,
     governor: Token | None = None,
 ) -> Status | None:
     """The status of the act a trigger carries, or None when it is no event.
@@ -117,8 +133,7 @@ def assess_status(
         return None
     if auxes & _SPECULATIVE and not conditional_ok:
         return None
-    ancestors = list(trigger.ancestors)
-    if any(a.lemma_.lower() in _DENIAL for a in ancestors[:6]):
+    if deniable and _denied(trigger):
         return "denied"
     lemmas = {node.lemma_.lower() for node in chain[1:]}
     lemmas |= {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
