@@ -20,6 +20,7 @@ worker serves every event.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,13 +79,22 @@ def is_ready(app: Any) -> bool:
 
 
 def consumer_lag(app: Any) -> float | None:
-    """Messages the worker's consumer is behind the log end, when faust's monitor knows."""
-    try:
-        from faust.sensors.metrics import performance_metrics
+    """Messages this worker's consumer is behind the log end, over the partitions it read.
 
-        return float(performance_metrics(app)["consumer"]["lag_total"])
-    except Exception:
+    From faust's monitor: the end offset is the next offset to be written, the read
+    offset is that of the last message read, so a caught-up partition has lag 0.
+    """
+    monitor = getattr(app, "monitor", None)
+    read = getattr(monitor, "tp_read_offsets", None)
+    end = getattr(monitor, "tp_end_offsets", None)
+    if not isinstance(read, Mapping) or not isinstance(end, Mapping):
         return None
+    lag = 0
+    for tp, end_offset in end.items():
+        read_offset = read.get(tp)
+        if read_offset is not None and end_offset is not None:
+            lag += max(0, int(end_offset) - int(read_offset) - 1)
+    return float(lag)
 
 
 def topic_counts(app: Any) -> tuple[dict[str, float], dict[str, float]]:

@@ -5,7 +5,6 @@ Needs Debian's ``chromium`` (``/usr/bin/chromium``) and Python Playwright
 skips when either is absent.
 """
 
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 from __future__ import annotations
 
 import shutil

@@ -5,7 +5,6 @@ the feeds (routing agent, whole-topic feed store, HTTP views) independently of
 extraction quality.
 """
 
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 from __future__ import annotations
 
 import asyncio

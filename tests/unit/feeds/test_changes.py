@@ -1,5 +1,4 @@
 """describe_change and format_line: readable tail lines saying what changed."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

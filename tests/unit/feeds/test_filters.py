@@ -1,5 +1,4 @@
 """EventFilter: parsing from options, tables and queries; matching event revisions."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

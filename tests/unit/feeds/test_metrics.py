@@ -1,5 +1,4 @@
 """Metrics: counters and timings rendered in the Prometheus text format."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

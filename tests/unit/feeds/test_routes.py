@@ -1,5 +1,4 @@
 """Routes files: valid files route events; invalid ones fail with file, route and field."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
 """Server-Sent Events framing."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
 """EventStore: latest revision per event, bounded, newest first, with subscribers."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

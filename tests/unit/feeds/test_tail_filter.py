@@ -1,5 +1,4 @@
 """``parley tail`` printing: filters applied per revision; readable lines say what changed."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 
