@@ -61,7 +61,7 @@ class Coder:
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = self._resolver(sentence, sentences, mentions, starts)
-            dates = find_dates(sentence.text, day)
+            dates = find_dates(sentence.text, day, story_day=anchor)
             for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart):
                 candidate = self._candidate(article, sentence, act, dates, anchor)
                 if candidate is None:

@@ -33,6 +33,8 @@ _NUMBERS = {
     "five": 5,
     "six": 6,
     "seven": 7,
+    "eight": 8,
+    "nine": 9,
     "ten": 10,
 }
 _PATTERN = re.compile(
@@ -41,7 +43,8 @@ _PATTERN = re.compile(
     rf"|(?P<my>\b(?:in|last|since|early|late|mid|mid-)\s*{_MONTHS}(?!\.?\s+\d{{1,2}}(?!\d))(?:\s+(?:last\s+year|\d{{4}}))?\b)"
     r"|(?P<wd>\b(?:last\s+|on\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:yesterday|today|last\s+week|last\s+month|last\s+year|the\s+previous\s+day|the\s+day\s+before|"
-    r"(?:a|an|one|two|three|four|five|six|seven|ten|\d+)\s+(?:day|week|month|year)s?\s+(?:earlier|ago|before))\b)"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+"
+    r"(?:earlier|ago|after|before(?=\s*[,.;]|\s*$)))\b)"
     r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)"
     r"|(?P<month>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b)",
 )
@@ -140,12 +143,16 @@ def resolve_date(kind: str, text: str, base: date) -> date | None:
     return day
 
 
-def find_dates(text: str, base: date) -> list[DateSpan]:
-    """The date expressions of a sentence, each resolved against ``base``."""
+def find_dates(text: str, base: date, *, story_day: date | None = None) -> list[DateSpan]:
+    """The date expressions of a sentence, each resolved against ``base``.
+
+    Relative spans ("a day earlier", "eight days after") count from ``story_day``,
+    the day the story tells of, when given.
+    """
     spans: list[DateSpan] = []
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup or ""
-        day = resolve_date(kind, match.group(), base)
+        day = resolve_date(kind, match.group(), story_day if kind == "rel" and story_day else base)
         if day is not None:
             before = text[max(0, match.start() - 7) : match.start()].lower().split()
             bound = match.group().lower().startswith("since") or (
