@@ -207,6 +207,7 @@ def _part_of_a_name(
         and items[-1].kind == "N"
         and items[-1].last == first - 1
         and not _ends_sentence(words[first - 1].text)
+        and _same_line(text, words, first - 1, first)
     )
 
 

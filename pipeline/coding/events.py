@@ -354,7 +354,7 @@ def _targets(
     verb_preps: tuple[str, ...] = (
         _VERB_TARGET_PREPS
         + (("at",) if root in _HOSTILE_ROOTS else ())
-        + (("from",) if root == "16" else ())
+        + (("from",) if root in ("16", "08") else ())
     )
     starts: list[Token] = []
     verb_preps += trigger.preps
@@ -369,7 +369,12 @@ def _targets(
         if token.dep_ == "relcl" and not _children(token, ("dobj",)):
             starts.append(token.head)
     else:
-        starts += _preps(token, _NOUN_TARGET_PREPS + (("at",) if root in _HOSTILE_ROOTS else ()))
+        starts += _preps(
+            token,
+            _NOUN_TARGET_PREPS
+            + (("at",) if root in _HOSTILE_ROOTS else ())
+            + (("from",) if root in ("16", "08") else ()),
+        )
         if trigger.embeds:
             for comp in [c for c in token.children if c.dep_ in ("acl", "xcomp")]:
                 starts += _children(comp, ("dobj", "dative")) + _preps(comp, verb_preps)
@@ -396,7 +401,11 @@ def _targets(
 
 
 def _noun_source(
-    token: Token, governor: Token | None, actors: dict[int, ActorMention], resolve: Resolver
+    token: Token,
+    governor: Token | None,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    root: str = "",
 ) -> tuple[tuple[ActorMention, Token] | None, bool]:
     modifiers = [
         c
@@ -411,7 +420,7 @@ def _noun_source(
     found = _search(modifiers, actors, resolve) if modifiers else None
     if found is not None:
         return found, True
-    by = _preps(token, ("by", "from"))
+    by = _preps(token, ("by",) if root in ("16", "08") else ("by", "from"))
     if by:
         found = _search(by, actors, resolve)
         if found is not None:
@@ -425,7 +434,15 @@ def _noun_source(
 
 
 def _coordinated(token: Token, actors: dict[int, ActorMention], code: str) -> list[ActorMention]:
-    return [actors[c.i] for c in token.conjuncts if c.i in actors and actors[c.i].code != code]
+    """Actors coordinated with ``token`` ("A and B", "A, B and C" parsed as apposition)."""
+    heads = list(token.conjuncts) + [c for c in token.children if c.dep_ == "appos"]
+    heads += [g for h in heads if h.dep_ == "appos" for g in h.conjuncts]
+    found: list[ActorMention] = []
+    for head in heads:
+        mention = actors.get(head.i)
+        if mention is not None and mention.code != code and mention not in found:
+            found.append(mention)
+    return found
 
 
 def _speaker(
@@ -524,7 +541,7 @@ def code_sentence(
                 found, by_parse = _speaker(token, actors, resolve), True
                 faced = _subject(token, actors, resolve)
             elif is_noun:
-                found, by_parse = _noun_source(token, governor, actors, resolve)
+                found, by_parse = _noun_source(token, governor, actors, resolve, trigger.cameo[:2])
             else:
                 found, by_parse = _subject(token, actors, resolve), True
             if found is None:
