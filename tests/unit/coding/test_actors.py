@@ -1,5 +1,4 @@
 """Actor resolution: names, demonyms, capitals, institutions, titles and dates."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 

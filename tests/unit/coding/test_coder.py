@@ -1,5 +1,4 @@
 """The coder on hand-written sentences: who did what to whom, modality, dates."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 
@@ -164,3 +163,59 @@ def test_candidate_offsets_and_hashes(coder: Coder) -> None:
 def test_other_languages_give_no_events(coder: Coder) -> None:
     """Only English articles are coded."""
     assert [] == coder.extract(make_article("Chile accused Bolivia of smuggling.", language="es"))
+
+
+def test_threat_target_from_condition(coder: Coder) -> None:
+    """A threat's target may be the subject of its 'unless' clause."""
+    body = "Washington threatened to impose tariffs unless Beijing opens its markets."
+    candidates = coder.extract(make_article(body))
+    assert [("USA", "THREATEN", "1312", "CHN")] == [
+        (c.source.code, c.type, c.cameo.code, c.target.code if c.target else None)
+        for c in candidates
+    ]
+
+
+def test_reciprocal_expulsions(coder: Coder) -> None:
+    """'A and B expelled each other's diplomats' is one act in each direction."""
+    body = "Estonia and Russia expelled each other's diplomats on Monday."
+    assert {("EST", "SANCTION", "RUS"), ("RUS", "SANCTION", "EST")} == _code(coder, body)
+
+
+def test_coordinated_list_of_sources(coder: Coder) -> None:
+    """Each state of 'A, B and C' is a source of the act."""
+    body = "Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS."
+    assert {
+        ("MLI", "SANCTION", "ECOWAS"),
+        ("BFA", "SANCTION", "ECOWAS"),
+        ("NER", "SANCTION", "ECOWAS"),
+    } == _code(coder, body)
+
+
+def test_embedded_act_is_absorbed(coder: Coder) -> None:
+    """'invited X to visit' is one invitation, not a visit as well."""
+    found = coder.extract(make_article("Japan invited Vietnam's prime minister to visit Tokyo."))
+    assert [("JPN", "AGREE", "036", "VNM", "proposed")] == [
+        (c.source.code, c.type, c.cameo.code, c.target.code if c.target else None, c.status)
+        for c in found
+    ]
+
+
+def test_ambiguous_country_name_inside_a_personal_name(coder: Coder) -> None:
+    """'Jordan' in 'Jordan Bardella' is not the state of Jordan."""
+    assert set() == _code(coder, "Jordan Bardella criticised Algeria on Monday.")
+
+
+def test_generic_membership_is_not_an_actor(coder: Coder) -> None:
+    """'UN member states recognise...' is not an act of the UN."""
+    assert set() == _code(
+        coder, "UN member states recognise the right of Palestine to self-determination."
+    )
+
+
+def test_page_noise_gives_no_event(coder: Coder) -> None:
+    """Link lines and trailers are not read: 'Related:' and 'More related stories'."""
+    body = (
+        "Markets were calm on Monday.\n\nRelated: France expels Russian diplomats\n\n"
+        "More related stories:\n\nChina accuses Japan of provocation"
+    )
+    assert set() == _code(coder, body)

@@ -1,5 +1,4 @@
 """CAMEO table, PLOVER map, date spans, sentence splitting and the trigger lexicon."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
 
 from __future__ import annotations
 
