@@ -14,6 +14,7 @@ shows every event, not only the partitions that worker owns.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
@@ -40,7 +41,8 @@ class Subscription:
 
     def __init__(self, store: EventStore, event_filter: EventFilter, size: int) -> None:
         self.filter = event_filter
-        self.queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=size)
+        self.queue: asyncio.Queue[Event | None] = asyncio.Queue(maxsize=size + 1)
+        self._size = size
         self.dropped = False
         self._store = store
 
@@ -48,13 +50,19 @@ class Subscription:
         """Queue ``event`` when it matches; mark the subscription dropped when full."""
         if self.dropped or not self.filter.matches(event):
             return
-        try:
-            self.queue.put_nowait(event)
-        except asyncio.QueueFull:
+        if self.queue.qsize() >= self._size:
             self.dropped = True
+            return
+        self.queue.put_nowait(event)
+
+    def end(self) -> None:
+        """End the subscription now (server shutdown): a waiting :meth:`next` returns ``None``."""
+        self.dropped = True
+        with contextlib.suppress(asyncio.QueueFull):
+            self.queue.put_nowait(None)
 
     async def next(self, timeout: float) -> Event | None:
-        """The next revision, or ``None`` after ``timeout`` seconds without one."""
+        """The next revision, or ``None`` after ``timeout`` seconds without one or once ended."""
         try:
             return await asyncio.wait_for(self.queue.get(), timeout)
         except TimeoutError:
@@ -133,6 +141,11 @@ class EventStore:
     def unsubscribe(self, subscription: Subscription) -> None:
         """Forget a subscription (idempotent)."""
         self._subscribers.discard(subscription)
+
+    def end_all(self) -> None:
+        """End every subscription (the web server is shutting down)."""
+        for subscription in list(self._subscribers):
+            subscription.end()
 
     @property
     def subscribers(self) -> int:

@@ -108,6 +108,18 @@ def topic_counts(app: Any) -> tuple[dict[str, float], dict[str, float]]:
     )
 
 
+def _end_streams_on_shutdown(app: Any, feed: EventStore) -> None:
+    """End open SSE streams when the web server shuts down, so a worker stops promptly
+    (aiohttp otherwise waits for every open stream before it lets the worker exit)."""
+
+    async def end_streams(_: Any) -> None:
+        feed.end_all()
+
+    web_app = getattr(app.web, "web_app", None)
+    if web_app is not None:
+        web_app.on_shutdown.append(end_streams)
+
+
 def _drop_root_blueprints(app: Any) -> None:
     """Remove faust's own ``/`` blueprints (stats or production index): ``/`` is the page."""
     manager = app.web.blueprints
@@ -139,6 +151,8 @@ async def _stream(request: Any, store: EventStore) -> aioweb.StreamResponse:
                 await response.write(_frame(event))
         while not subscription.dropped:
             revision = await subscription.next(_KEEP_ALIVE_S)
+            if subscription.dropped:
+                break
             await response.write(format_comment() if revision is None else _frame(revision))
     except (ConnectionResetError, asyncio.CancelledError):
         pass
@@ -172,6 +186,7 @@ def register_web(app: Any, settings: Settings, *, store: EventStore | None = Non
                 await asyncio.sleep(2.0)
 
     app.task(parley_feed_consumer)
+    _end_streams_on_shutdown(app, feed)
 
     @app.page("/", name="parley_page")  # type: ignore[untyped-decorator]
     async def page(self: Any, request: Any) -> Any:

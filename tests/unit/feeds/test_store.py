@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from pipeline.feeds.filters import EventFilter
 from pipeline.feeds.metrics import Metrics
 from pipeline.feeds.store import EventStore
@@ -80,3 +82,13 @@ def test_add_bytes_decodes_and_skips_garbage(make_event: MakeEvent) -> None:
     added = store.add_bytes(dumps(make_event()))
     assert added is not None
     assert (1, 1) == (len(store), metrics.counter("feed_revisions"))
+
+
+async def test_end_all_wakes_waiting_subscribers() -> None:
+    """end_all() (server shutdown) makes a waiting next() return None at once, marked dropped."""
+    store = EventStore(metrics=Metrics())
+    subscription = store.subscribe()
+    waiting = asyncio.ensure_future(subscription.next(30.0))
+    await asyncio.sleep(0)
+    store.end_all()
+    assert (None, True) == (await asyncio.wait_for(waiting, 1.0), subscription.dropped)
