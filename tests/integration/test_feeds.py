@@ -8,6 +8,7 @@ extraction quality.
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
 import sys
 import time
@@ -249,3 +250,16 @@ def test_tail_filters_by_type_and_says_what_changed(pipeline: Pipeline) -> None:
     )
     revisions = [orjson.loads(line)["revision"] for line in as_json.stdout.splitlines()]
     assert [1, 2] == revisions
+
+
+def test_worker_stops_promptly_with_an_open_stream(pipeline: Pipeline) -> None:
+    """SIGTERM stops a worker within seconds even while an SSE client is connected."""
+    worker, base = _start(pipeline)
+    port = int(base.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(b"GET /events/stream HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert client.recv(200).startswith(b"HTTP/1.1 200")
+        started = time.monotonic()
+        code = worker.stop(timeout=60)
+        elapsed = time.monotonic() - started
+    assert (0, True) == (code, elapsed < 15), f"stopped in {elapsed:.1f}s"
