@@ -1,12 +1,13 @@
 """The live page in headless Chromium against a running worker: events appear without reload.
 
 Needs Debian's ``chromium`` (``/usr/bin/chromium``) and Python Playwright
-(``pip install playwright``; its own browser download is not used). The test
-skips when either is absent.
+(``pip install playwright``; its own browser download is not used). The tests
+skip when either is absent.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,9 +25,9 @@ from tests.integration.test_feeds import _send, _start, make_event
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
-CHROMIUM = next(
-    (Path(path) for path in ("/usr/bin/chromium", shutil.which("chromium") or "") if path),
-    Path("/usr/bin/chromium"),
+#: Debian's chromium; override with PARLEY_TEST_CHROMIUM=/path/to/chromium.
+CHROMIUM = Path(
+    os.environ.get("PARLEY_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 )
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -89,3 +90,25 @@ def test_new_events_appear_live_with_evidence_and_graph(
     edge = f'#graph path.edge.q4[data-event-id="{event_id}"]'
     assert 1 == page.locator(edge).count()
     assert [] == errors
+
+
+def test_page_filters_hide_other_events(
+    pipeline: Pipeline,  # noqa: F811
+    browser_page: Any,
+) -> None:
+    """Typing a type in the page's filter shows only events of that type, in feed and graph."""
+    _, base = _start(pipeline)
+    page = browser_page
+    sanction = make_event(f"{pipeline.prefix}-s")
+    agree = make_event(
+        f"{pipeline.prefix}-a", plover="AGREE", code="036", quad_class=1, source="RUS", target="UKR"
+    )
+    _publish(pipeline, sanction)
+    _publish(pipeline, agree)
+    page.goto(base + "/")
+    page.wait_for_selector(f'li.event[data-event-id="{agree.event_id}"]', timeout=30_000)
+    page.wait_for_selector(f'li.event[data-event-id="{sanction.event_id}"]', timeout=30_000)
+    page.fill("#filters input[name=type]", "agree")
+    shown = page.eval_on_selector_all("li.event", "items => items.map(i => i.dataset.eventId)")
+    codes = page.eval_on_selector_all("#graph .node", "nodes => nodes.map(n => n.dataset.code)")
+    assert ([agree.event_id], ["RUS", "UKR"]) == (shown, sorted(codes))

@@ -14,6 +14,27 @@
   var statusEl = document.getElementById("status");
   var countEl = document.getElementById("count");
   var graphEl = document.getElementById("graph");
+  var filtersEl = document.getElementById("filters");
+  var shownEl = document.getElementById("shown");
+
+  function words(value) {
+    return String(value || "").toUpperCase().split(/[\s,]+/).filter(Boolean);
+  }
+
+  /* Client-side filter of what is shown: any of the types, any of the actors (source or
+     target), at least N outlets. Empty fields match everything. */
+  function visible(event) {
+    var form = new FormData(filtersEl);
+    var types = words(form.get("type"));
+    var actors = words(form.get("actor"));
+    var minOutlets = parseInt(form.get("min_outlets"), 10) || 0;
+    if (types.length && types.indexOf(String(event.type).toUpperCase()) < 0) return false;
+    if (actors.length) {
+      var codes = [event.source.code].concat(event.target ? [event.target.code] : []);
+      if (!codes.some(function (code) { return actors.indexOf(code) >= 0; })) return false;
+    }
+    return event.num_outlets >= minOutlets;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -95,12 +116,14 @@
 
   function renderFeed(freshId) {
     var fragment = document.createDocumentFragment();
-    order.slice(0, MAX_SHOWN).forEach(function (id) {
+    var shown = order.filter(function (id) { return visible(events.get(id)); });
+    shown.slice(0, MAX_SHOWN).forEach(function (id) {
       fragment.appendChild(renderEvent(events.get(id), id === freshId));
     });
     feedEl.replaceChildren(fragment);
     emptyEl.style.display = order.length ? "none" : "";
     countEl.textContent = order.length + (order.length === 1 ? " event" : " events");
+    shownEl.textContent = shown.length === order.length ? "" : shown.length + " of " + order.length + " shown";
   }
 
   function svg(tag, attrs) {
@@ -113,6 +136,7 @@
     var codes = new Set();
     var pairs = new Map();
     events.forEach(function (event) {
+      if (!visible(event)) return;
       codes.add(event.source.code);
       if (event.target) {
         codes.add(event.target.code);
@@ -181,8 +205,13 @@
       return;
     }
     var source = new EventSource("/events/stream");
-    source.addEventListener("open", function () { setStatus("open", "live"); });
-    source.addEventListener("error", function () { setStatus("error", "reconnecting…"); });
+    var lost = false;
+    source.addEventListener("open", function () {
+      setStatus("open", "live");
+      if (lost) loadInitial();  // fill the gap left while disconnected
+      lost = false;
+    });
+    source.addEventListener("error", function () { lost = true; setStatus("error", "reconnecting…"); });
     source.addEventListener("revision", function (message) {
       try { receive(JSON.parse(message.data), true); } catch (err) { console.error(err); }
     });
@@ -197,6 +226,9 @@
       renderGraph();
     }).catch(function (err) { console.error(err); });
   }
+
+  filtersEl.addEventListener("input", function () { renderFeed(null); renderGraph(); });
+  filtersEl.addEventListener("submit", function (submitted) { submitted.preventDefault(); });
 
   connect();
   loadInitial();
