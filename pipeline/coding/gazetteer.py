@@ -117,6 +117,8 @@ class Gazetteer:
     leaders: list[Leader] = field(default_factory=list)
     state_codes: frozenset[str] = frozenset()
     ambiguous: set[str] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)
+    title_words: frozenset[str] = frozenset()
     max_ngram: int = 1
 
     @classmethod
@@ -162,6 +164,7 @@ class Gazetteer:
                 gazetteer._add(surface, entry, override=True)
                 gazetteer.offices.setdefault(_key(surface), []).append(leader)
         gazetteer.titles = {str(k).lower(): str(v) for k, v in roles.get("titles", {}).items()}
+        gazetteer.title_words = frozenset(t.split(" ")[0] for t in gazetteer.titles)
         gazetteer.officials = frozenset(str(o).lower() for o in roles.get("officials", []))
         gazetteer.state_codes = frozenset(str(c["code"]) for c in countries)
         return gazetteer
@@ -173,6 +176,7 @@ class Gazetteer:
         if not key or (key in self.surfaces and not override):
             return
         self.surfaces[key] = entry
+        self.first_words.add(key.split(" ")[0])
         self.max_ngram = min(_MAX_NGRAM, max(self.max_ngram, key.count(" ") + 1))
 
     def lookup(self, words: list[str], day: date | None = None) -> Entry | None:

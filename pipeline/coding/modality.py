@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.coding.triggers import inflections
 from pipeline.models import Status
 
 __all__ = ["assess_status", "clause_chain"]
@@ -18,53 +19,61 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _SPECULATIVE = frozenset({"may", "might", "could", "should"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
-_DENIAL = frozenset({"deny", "refute", "denial"})
-_PROPOSAL = frozenset(
-    {
-        "ready",
-        "willing",
-        "open",
-        "prepared",
-        "offer",
-        "propose",
-        "invite",
-        "suggest",
-        "want",
-        "hope",
-        "wish",
-        "seek",
-        "eager",
-        "keen",
-        "interested",
-        "readiness",
-        "willingness",
-        "proposal",
-        "invitation",
-    }
+_DENIAL = inflections(
+    "deny",
+    "refute",
+    "denial",
 )
-_PLAN = frozenset(
-    {
-        "plan",
-        "expect",
-        "due",
-        "schedule",
-        "intend",
-        "aim",
-        "prepare",
-        "set",
-        "agree",
-        "decide",
-        "announce",
-        "arrange",
-        "upcoming",
-        "next",
-        "planned",
-        "future",
-        "forthcoming",
-        "scheduled",
-    }
+_PROPOSAL = inflections(
+    "ready",
+    "willing",
+    "open",
+    "prepared",
+    "offer",
+    "propose",
+    "invite",
+    "suggest",
+    "want",
+    "hope",
+    "wish",
+    "seek",
+    "eager",
+    "keen",
+    "interested",
+    "readiness",
+    "willingness",
+    "proposal",
+    "invitation",
 )
-_FAILURE = frozenset({"fail", "refuse", "decline", "avoid", "cancel", "postpone", "without"})
+_PLAN = inflections(
+    "plan",
+    "expect",
+    "due",
+    "schedule",
+    "intend",
+    "aim",
+    "prepare",
+    "set",
+    "agree",
+    "decide",
+    "announce",
+    "arrange",
+    "upcoming",
+    "next",
+    "planned",
+    "future",
+    "forthcoming",
+    "scheduled",
+)
+_FAILURE = inflections(
+    "fail",
+    "refuse",
+    "decline",
+    "avoid",
+    "cancel",
+    "postpone",
+    "without",
+)
 _CHAIN_DEPS = frozenset(
     {"xcomp", "pobj", "prep", "acomp", "dobj", "attr", "oprd", "pcomp", "amod", "acl"}
 )
@@ -96,7 +105,7 @@ def _denied(trigger: Token) -> bool:
         head = node.head
         if head is node:
             return False
-        if head.lemma_.lower() in _DENIAL:
+        if head.lower_ in _DENIAL:
             return node.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass")
         if node.dep_ in ("relcl", "advcl", "appos", "conj", "parataxis"):
             return False
@@ -127,7 +136,7 @@ def assess_status(
                 child.lower_ in _NEGATORS and child.dep_ in ("det", "advmod", "preconj")
             ):
                 return None
-        if node.lemma_.lower() in _FAILURE and node is not trigger:
+        if node.lower_ in _FAILURE and node is not trigger:
             return None
     if not conditional_ok and any(_has_condition(node) for node in chain):
         return None
@@ -135,7 +144,7 @@ def assess_status(
         return None
     if deniable and _denied(trigger):
         return "denied"
-    lemmas = {node.lemma_.lower() for node in chain[1:]}
+    lemmas = {node.lower_ for node in chain[1:]}
     lemmas |= {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
     if default == "proposed" or lemmas & _PROPOSAL:
         return "proposed"

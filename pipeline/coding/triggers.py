@@ -18,7 +18,7 @@ import orjson
 
 from pipeline.coding.gazetteer import DATA_DIR
 
-__all__ = ["Lexicon", "Trigger", "load_lexicon", "word_forms"]
+__all__ = ["Lexicon", "Trigger", "inflections", "load_lexicon", "word_forms"]
 
 _VOWELS = "aeiou"
 
@@ -59,6 +59,29 @@ def word_forms(lemma: str, pos: str) -> set[str]:
     else:
         forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
     return forms
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "set": ("set", "setting"),
+    "fail": (),
+    "deny": ("denied", "denies", "denial", "denials"),
+    "plan": ("planned", "planning"),
+    "seek": ("sought",),
+    "be": ("is", "are", "was", "were", "been", "being"),
+}
+
+
+def inflections(*lemmas: str) -> frozenset[str]:
+    """Every verb and noun form of the given words (for checks that need no lemmatizer)."""
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= (
+            word_forms(lemma, "VERB") | word_forms(lemma, "NOUN") | set(_IRREGULAR.get(lemma, ()))
+        )
+    return frozenset(forms)
 
 
 @dataclass
@@ -105,6 +128,12 @@ class Lexicon:
     def has_form(self, word: str) -> bool:
         """Whether a word form may be a trigger (the candidate-sentence filter)."""
         return word.lower() in self.by_form
+
+    def implies_party(self, word: str) -> bool:
+        """Whether a word form may carry an offer or refusal to meet whose party is implicit."""
+        return any(
+            t.cameo in ("036", "120", "125") or t.refine for t in self.by_form.get(word.lower(), [])
+        )
 
     def in_group(self, group: str, word: str) -> bool:
         """Whether a word (lower-cased) belongs to a named group."""
