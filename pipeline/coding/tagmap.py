@@ -59,7 +59,7 @@ class TagMap:
             if pos is not None:
                 token.pos_ = pos
             if morph is not None:
-                token.set_morph(morph)
+                token.set_morph(morph)  # type: ignore[attr-defined]
             if lemma is not None:
                 token.lemma_ = lemma
         return doc
@@ -87,7 +87,8 @@ def install_tag_map(nlp: Language) -> None:
     if "attribute_ruler" not in nlp.pipe_names:
         return
     tables: dict[tuple[str, ...], dict[tuple[str, ...], list[_Rule]]] = {}
-    for order, entry in enumerate(nlp.get_pipe("attribute_ruler").patterns):
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    for order, entry in enumerate(ruler.patterns):
         attrs = entry["attrs"]
         rule: _Rule = (order, attrs.get("POS"), attrs.get("MORPH"), attrs.get("LEMMA"))
         for pattern in entry["patterns"]:
