@@ -112,6 +112,7 @@ def create_app(settings: Settings) -> Any:
         broker_rebalance_timeout=max(settings.session_timeout_s * 2, 10.0),
         broker_commit_interval=1.0,
         producer_max_request_size=settings.producer_max_request_bytes,
+        producer_max_batch_size=settings.producer_batch_bytes,
         consumer_max_fetch_size=settings.producer_max_request_bytes,
         consumer_auto_offset_reset="earliest",
         table_standby_replicas=0,

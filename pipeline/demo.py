@@ -46,6 +46,8 @@ def _start_worker(settings: Settings, log: TextIO) -> subprocess.Popen[bytes]:
             "PARLEY_APP_ID": settings.app_id,
             "PARLEY_PARTITIONS": str(settings.partitions),
             "PARLEY_LOG_LEVEL": "WARNING",
+            # Tansu under-reports end offsets after multi-record batches (see settings).
+            "PARLEY_PRODUCER_BATCH_BYTES": "1",
         }
     )
     return subprocess.Popen(

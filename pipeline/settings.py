@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     max_html_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
     producer_max_request_bytes: int = Field(default=8 * 1024 * 1024, ge=1024 * 1024)
+    producer_batch_bytes: int = Field(
+        default=16384,
+        ge=1,
+        description=(
+            "worker producer batch size; 1 = one record per batch, needed on Tansu 0.6.0, "
+            "whose ListOffsets under-reports end offsets after multi-record batches "
+            "(faust would end table recovery early). The embedded broker sets 1 itself."
+        ),
+    )
 
     # Deduplication
     dedup_window_days: int = Field(default=4, ge=1)

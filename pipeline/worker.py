@@ -79,6 +79,9 @@ def run_worker(settings: Settings) -> None:
                 f"no broker reachable at {settings.broker} after {settings.broker_wait_s}s"
             )
         prepared = prepare_settings(settings, broker=broker.address if broker else None)
+        if broker is not None:
+            # Tansu under-reports end offsets after multi-record batches (see settings).
+            prepared = prepared.model_copy(update={"producer_batch_bytes": 1})
         if settings.data_dir is None:
             temp_dir = prepared.data_dir
         log.info(

@@ -184,6 +184,8 @@ def pipeline(broker_address: str, tmp_path: Path) -> Iterator[Pipeline]:
             "PARLEY_BROKER": broker_address,
             "PARLEY_PARTITIONS": "2",
             "PARLEY_LOG_LEVEL": "INFO",
+            # Tansu under-reports end offsets after multi-record batches: one record per batch.
+            "PARLEY_PRODUCER_BATCH_BYTES": "1",
             "PYTHONUNBUFFERED": "1",
         }
     )
