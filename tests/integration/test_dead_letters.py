@@ -9,12 +9,15 @@ import orjson
 import pytest
 
 from pipeline.models import DeadLetterHeaders
+from pipeline.settings import Settings
 from tests.integration.conftest import Pipeline
 
 pytestmark = pytest.mark.integration
 
 SAMPLES = Path(__file__).resolve().parents[2] / "pipeline" / "samples" / "articles.jsonl"
-MAX_MESSAGE_BYTES = 64 * 1024
+# The default limit (2 MB): the oversized record is above it but below the 8 MB
+# producer request limit, so it reaches the worker and must be dead-lettered whole.
+MAX_MESSAGE_BYTES = Settings().max_message_bytes
 
 _GOOD = next(line for line in SAMPLES.read_bytes().splitlines() if b'"sample-001"' in line)
 _ARTICLE = orjson.loads(_GOOD)
@@ -27,6 +30,12 @@ BAD_INPUTS: dict[str, tuple[bytes, str]] = {
         orjson.dumps({"id": "bad-1", "outlet": 7, "title": ["no"], "extra": True}),
         "validate",
     ),
+    "unknown_field": (orjson.dumps({**_ARTICLE, "id": "bad-2", "extra": 1}), "validate"),
+    "empty_title_and_body": (
+        orjson.dumps({**_ARTICLE, "id": "bad-3", "title": "", "body": " "}),
+        "validate",
+    ),
+    "json_list": (b"[1, 2, 3]", "decode"),
     "oversized": (
         orjson.dumps({**_ARTICLE, "id": "big-1", "body": "word " * (MAX_MESSAGE_BYTES // 4)}),
         "decode",
@@ -41,7 +50,6 @@ def _headers(record: Any) -> dict[str, str]:
 def test_bad_inputs_are_dead_lettered_and_the_worker_goes_on(pipeline: Pipeline) -> None:
     """Each malformed record lands on the dead-letter topic with its original bytes and
     every DeadLetterHeaders field, in order; the good article sent after them is processed."""
-    pipeline.env["PARLEY_MAX_MESSAGE_BYTES"] = str(MAX_MESSAGE_BYTES)
     worker = pipeline.start_worker()
     worker.wait_ready()
     names = list(BAD_INPUTS)
