@@ -243,6 +243,18 @@ def _ends_sentence(word: str) -> bool:
     return word.endswith(".") and "." not in word[:-1]
 
 
+def _add(
+    mentions: list[ActorMention], known: dict[str, ActorMention], mention: ActorMention
+) -> None:
+    """Record a mention; a named person's name words resolve later bare mentions ("Kim")."""
+    mentions.append(mention)
+    if mention.kind == "person" and mention.name:
+        for part in mention.name.split():
+            if len(part) > 2 and part[:1].isupper() and part not in _NOT_NAMES:
+                known.setdefault(part, mention)
+        known.setdefault(mention.name, mention)
+
+
 def _inside_other_name(items: list[_Item], k: int, words: list[Word]) -> bool:
     """Whether a one-word organisation match is the tail of another proper name."""
     item = items[k]
@@ -313,7 +325,9 @@ def find_actors(
             start_word = items[k].first
             nxt = items[t] if t < len(items) else None
             if nxt is not None and nxt.kind == "G" and nxt.entry and nxt.entry.kind == "person":
-                mentions.append(
+                _add(
+                    mentions,
+                    known,
                     _mention(
                         words,
                         start_word,
@@ -322,7 +336,7 @@ def find_actors(
                         "person",
                         nxt.entry.name,
                         nxt.entry.role,
-                    )
+                    ),
                 )
                 k = t + 1
                 continue
@@ -332,14 +346,16 @@ def find_actors(
                 code = nat.code if nat else home
                 if code is not None:
                     found = _mention(words, start_word, items[end].last, code, "person", name, role)
-                    mentions.append(found)
+                    _add(mentions, known, found)
                     known[name] = found
                     known[name.split()[-1]] = found
                 k = end + 1
                 continue
             if nat is not None:  # a role phrase: "the Russian president"
                 leader = gaz.leader_for(nat.code, role, day) if role in _ROLE_OFFICES else None
-                mentions.append(
+                _add(
+                    mentions,
+                    known,
                     _mention(
                         words,
                         start_word,
@@ -348,7 +364,7 @@ def find_actors(
                         "person" if leader else "role",
                         leader.name if leader else None,
                         role,
-                    )
+                    ),
                 )
                 k = t
                 continue
@@ -357,10 +373,12 @@ def find_actors(
             if _inside_other_name(items, k, words):  # "High Commission", "Security Council of X"
                 k += 1
                 continue
-            mentions.append(
+            _add(
+                mentions,
+                known,
                 _mention(
                     words, item.first, item.last, entry.code, entry.kind, entry.name, entry.role
-                )
+                ),
             )
             k += 1
             continue
@@ -391,25 +409,29 @@ def find_actors(
                     name,
                     items[after + 1].role,
                 )
-                mentions.append(found)
+                _add(mentions, known, found)
                 known[name] = found
                 known[name.split()[-1]] = found
                 k = after + 2
                 continue
             remembered = known.get(name)
             if remembered is not None:
-                mentions.append(
+                _add(
+                    mentions,
+                    known,
                     replace(
                         remembered,
                         start=words[items[k].first].start,
                         end=words[items[end].last].end,
-                    )
+                    ),
                 )
             else:
                 for j in range(k, end + 1):
                     single = known.get(normalize_word(words[items[j].first].text))
                     if single is not None:
-                        mentions.append(
+                        _add(
+                            mentions,
+                            known,
                             _mention(
                                 words,
                                 items[j].first,
@@ -418,7 +440,7 @@ def find_actors(
                                 "person",
                                 single.name,
                                 single.role,
-                            )
+                            ),
                         )
             k = end + 1
             continue

@@ -197,7 +197,7 @@ class Coder:
     def _key(candidate: Candidate) -> tuple[str, str, str, str, date]:
         source = candidate.source.code
         target = candidate.target.code if candidate.target else ""
-        if candidate.type in ("CONSULT", "AGREE", "COOPERATE") and target < source:
+        if candidate.type in ("CONSULT", "COOPERATE") and target < source:
             source, target = target, source
         return (candidate.type, source, target, candidate.status, candidate.date)
 
@@ -230,7 +230,8 @@ def _pick_date(act: Act, dates: list[DateSpan], anchor: date) -> date:
     Planned and proposed acts carry the day they were stated: only a past weekday or
     day of the month ("said on Tuesday it would...") dates them.
     """
-    usable = [d for d in dates if not d.bound]
+    # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
+    usable = [d for d in dates if not d.bound or act.trigger_start > d.end]
     if act.status in ("planned", "proposed"):
         usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
     usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]

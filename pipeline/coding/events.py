@@ -458,6 +458,11 @@ def _noun_source(
         return (actors[between[0].i], between[0]), True
     if governor is not None:
         return _subject(governor, actors, resolve), True
+    # "Trump said a call with Xi had settled it": the speaker is a party of the act
+    if token.dep_ in ("nsubj", "nsubjpass") and _preps(token, ("with",)):
+        clause = token.head
+        if clause.dep_ == "ccomp" and clause.head.lower_ in _REPORTING:
+            return _subject(clause.head, actors, resolve), False
     return None, False
 
 
