@@ -141,6 +141,8 @@ class Coder:
         previous = [s for s in sentences if s.paragraph == sentence.paragraph - 1]
         window_start = previous[0].start if previous else paragraph_start
 
+        quotes = _quote_spans(sentences, sentence)
+
         def resolve(token: Token) -> ActorMention | None:
             position = sentence.start + token.idx
             person = token.lower_ in _PERSON_PRONOUNS
@@ -153,6 +155,8 @@ class Coder:
             for mention in reversed(mentions[:stop]):
                 if mention.start < window_start:
                     break
+                if person and _inside_quote(mention.start, quotes):
+                    continue  # "Putin continues to mess around," the minister wrote. He...
                 if person and mention.kind in ("person", "role"):
                     return mention
                 if not person and mention.kind in kinds:
@@ -184,7 +188,7 @@ class Coder:
             target=Actor(code=act.target.code, name=act.target.name),
             status=act.status,
             location=act.location,
-            date=_pick_date(act, dates, published),
+            date=_pick_date(act, dates, published, sentence.text),
             sentence=article.text[sentence.start : sentence.end],
             start=sentence.start,
             end=sentence.end,
@@ -200,6 +204,24 @@ class Coder:
         if candidate.type in ("CONSULT", "COOPERATE") and target < source:
             source, target = target, source
         return (candidate.type, source, target, candidate.status, candidate.date)
+
+
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _quote_spans(sentences: list[Sentence], sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of quoted speech in the paragraphs up to ``sentence`` (article offsets)."""
+    spans: list[tuple[int, int]] = []
+    for other in sentences:
+        if other.paragraph < sentence.paragraph - 1 or other.start > sentence.start:
+            continue
+        marks = [other.start + m.start() for m in _QUOTE.finditer(other.text)]
+        spans += list(zip(marks[::2], marks[1::2], strict=False))
+    return spans
+
+
+def _inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in quotes)
 
 
 _PNG = re.compile(r"persona non grata", re.IGNORECASE)
@@ -224,7 +246,7 @@ def _counterpart(mentions: list[ActorMention]) -> Callable[[str], ActorMention |
     return find
 
 
-def _pick_date(act: Act, dates: list[DateSpan], anchor: date) -> date:
+def _pick_date(act: Act, dates: list[DateSpan], anchor: date, sentence_text: str) -> date:
     """The date expression nearest the trigger, else the story's day (``anchor``).
 
     Planned and proposed acts carry the day they were stated: only a past weekday or
@@ -232,6 +254,12 @@ def _pick_date(act: Act, dates: list[DateSpan], anchor: date) -> date:
     """
     # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
     usable = [d for d in dates if not d.bound or act.trigger_start > d.end]
+    # "the first summit since Trump returned in January": that date is not the summit's
+    usable = [
+        d
+        for d in usable
+        if not (d.start > act.trigger_end and " since " in sentence_text[act.trigger_end : d.start])
+    ]
     if act.status in ("planned", "proposed"):
         usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
     usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]

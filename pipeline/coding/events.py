@@ -312,6 +312,12 @@ def _fits(
         return False
     if trigger.object is None:
         return True
+    if trigger.object == "directive":  # "told X to stop", "told X that Y should stop"
+        return any(
+            a.dep_ == "aux" and a.lower_ in ("to", "should", "must")
+            for comp in _complements(token)
+            for a in comp.children
+        )
     if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"
         return any(
             c.dep_ in ("det", "poss", "amod", "nummod")
@@ -609,7 +615,7 @@ def code_sentence(
                 ]
             elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
                 pairs = [(source, coordinated[0])]
-            elif counterpart is not None and cameo in _IMPLICIT_PARTY_CODES:
+            elif counterpart is not None and (cameo in _IMPLICIT_PARTY_CODES or cameo[:2] == "13"):
                 other = counterpart(source.code)
                 if other is not None:
                     pairs = [(source, other)]

@@ -93,8 +93,10 @@ def _split_paragraph(text: str, offset: int, paragraph: int, is_title: bool) -> 
     for match in _BOUNDARY.finditer(text):
         before = text[begin : match.start()].split()
         last = before[-1].lower().lstrip('("“') if before else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        if last in _ABBREVIATIONS:
             continue
+        if len(last) == 1 and last.isalpha() and len(before) > 1 and before[-2][:1].isupper():
+            continue  # an initial: "John F. Kennedy"
         stop = match.end()
         chunk = text[begin:stop].rstrip()
         if chunk:
