@@ -69,7 +69,8 @@ class Coder:
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = self._resolver(sentence, sentences, mentions, starts)
             dates = find_dates(sentence.text, day, story_day=anchor)
-            for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart):
+            pairs_of = self._pairs(sentence, sentences, mentions, starts)
+            for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart, pairs_of):
                 candidate = self._candidate(article, sentence, act, dates, anchor)
                 if candidate is None:
                     continue
@@ -165,6 +166,31 @@ class Coder:
 
         return resolve
 
+    def _pairs(
+        self,
+        sentence: Sentence,
+        sentences: list[Sentence],
+        mentions: list[ActorMention],
+        starts: list[int],
+    ) -> Callable[[Token], tuple[ActorMention, ActorMention] | None]:
+        """Resolve "the two leaders": the last two actors of different codes before it."""
+        previous = [s for s in sentences if s.paragraph >= sentence.paragraph - 1]
+        window_start = min((s.start for s in previous), default=sentence.start)
+
+        def pair(token: Token) -> tuple[ActorMention, ActorMention] | None:
+            stop = bisect.bisect_left(starts, sentence.start + token.idx)
+            found: list[ActorMention] = []
+            for mention in reversed(mentions[:stop]):
+                if mention.start < window_start:
+                    break
+                if mention.kind != "capital" and all(m.code != mention.code for m in found):
+                    found.append(mention)
+                if len(found) == 2:
+                    return found[1], found[0]
+            return None
+
+        return pair
+
     def _candidate(
         self,
         article: CleanArticle,
@@ -199,11 +225,13 @@ class Coder:
 
     @staticmethod
     def _key(candidate: Candidate) -> tuple[str, str, str, str, date]:
+        """One candidate per act of an article: type (signing apart), parties, status, day."""
         source = candidate.source.code
         target = candidate.target.code if candidate.target else ""
-        if candidate.type in ("CONSULT", "COOPERATE") and target < source:
-            source, target = target, source
-        return (candidate.type, source, target, candidate.status, candidate.date)
+        kind = candidate.type + ("/057" if candidate.cameo.code == "057" else "")
+        if candidate.type in ("CONSULT", "COOPERATE") or candidate.cameo.code == "057":
+            source, target = sorted((source, target))
+        return (kind, source, target, candidate.status, candidate.date)
 
 
 _QUOTE = re.compile(r"[\"“”]")

@@ -92,6 +92,8 @@ def _relative(text: str, base: date) -> date | None:
         return base - timedelta(days=7 * count)
     if unit == "month":
         return _months_back(base, count)
+    if unit == "year":
+        return _months_back(base, 12 * count)
     return None
 
 

@@ -27,6 +27,7 @@ __all__ = ["Act", "code_sentence"]
 
 Resolver = Callable[[Token], ActorMention | None]
 Counterpart = Callable[[str], ActorMention | None]
+Pairs = Callable[[Token], tuple[ActorMention, ActorMention] | None]
 
 _CLAUSE_BREAKS = frozenset(
     {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
@@ -92,6 +93,25 @@ _IMPOSERS = inflections(
     "add",
 )
 _WARN = inflections("warn")
+_INSTITUTIONS = inflections(
+    "ministry",
+    "government",
+    "embassy",
+    "parliament",
+    "presidency",
+    "administration",
+    "office",
+    "cabinet",
+    "leadership",
+    "authority",
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+)
+_PAIR_NOUNS = inflections(
+    "leader", "side", "country", "government", "nation", "president", "minister", "state"
+)
 _IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _ANNOUNCERS = inflections(
@@ -185,8 +205,9 @@ def _search(
         for child in token.children:
             if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
                 continue
-            if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not venue_ok:
-                continue
+            seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
+            if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not (venue_ok or seat):
+                continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
 
@@ -510,6 +531,22 @@ def _condition_subjects(token: Token) -> list[Token]:
     ]
 
 
+def _pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMention] | None:
+    """The two parties named by "the two leaders", "both sides" as the subject of an act."""
+    node = verb
+    while (
+        node.dep_ in ("xcomp", "conj") and not _children(node, ("nsubj",)) and node.head is not node
+    ):
+        node = node.head
+    for subject in _children(node, ("nsubj", "nsubjpass")):
+        counted = any(c.lower_ in ("two", "both") for c in subject.children)
+        if subject.lower_ in _PAIR_NOUNS and counted:
+            return pairs_of(subject)
+        if subject.lower_ == "both" and any(c.lower_ in _PAIR_NOUNS for c in subject.subtree):
+            return pairs_of(subject)
+    return None
+
+
 def _reciprocal(token: Token) -> bool:
     """Whether the act's object says "each other" or "one another"."""
     words = _object_words(token)
@@ -542,6 +579,7 @@ def code_sentence(
     lexicon: Lexicon,
     resolve: Resolver,
     counterpart: Counterpart | None = None,
+    pairs_of: Pairs | None = None,
 ) -> list[Act]:
     """The acts of one parsed sentence; ``actors`` maps token index to actor mention.
 
@@ -583,6 +621,17 @@ def code_sentence(
                 found, by_parse = _noun_source(token, governor, actors, resolve, trigger.cameo[:2])
             else:
                 found, by_parse = _subject(token, actors, resolve), True
+            pair = None
+            if (
+                found is None
+                and pairs_of is not None
+                and trigger.cameo.startswith(_SYMMETRIC_ROOTS)
+            ):
+                pair = _pair_subject(token if governor is None else governor, pairs_of)
+            if found is None and pair is None:
+                break
+            if pair is not None:
+                found = (pair[0], token)
             if found is None:
                 break
             source, source_token = found
@@ -592,7 +641,9 @@ def code_sentence(
                     break
             else:
                 target_found = _targets(token, governor, trigger, actors, resolve, source.code)
-            coordinated = _coordinated(source_token, actors, source.code)
+            coordinated = (
+                [pair[1]] if pair is not None else _coordinated(source_token, actors, source.code)
+            )
             cameo = _refine(trigger, token, lexicon)
             if cameo.startswith("16") and any(
                 a.lower_ in _THREAT_HEADS for a in list(token.ancestors)[:3]

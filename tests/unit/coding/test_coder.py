@@ -219,3 +219,26 @@ def test_page_noise_gives_no_event(coder: Coder) -> None:
         "More related stories:\n\nChina accuses Japan of provocation"
     )
     assert set() == _code(coder, body)
+
+
+def test_the_two_leaders_are_the_last_two_parties(coder: Coder) -> None:
+    """'the two leaders signed' codes the signing between the two leaders just named."""
+    body = (
+        "Chilean President Gabriel Boric received Argentine President Javier Milei on Monday, "
+        "and the two leaders signed a border treaty."
+    )
+    found = {(c.type, c.cameo.code) for c in coder.extract(make_article(body))}
+    assert ("SUPPORT", "057") in found
+
+
+def test_an_institution_in_a_capital_is_that_state(coder: Coder) -> None:
+    """'The foreign ministry in Seoul summoned...' is South Korea's act."""
+    body = "The foreign ministry in Seoul summoned a Japanese diplomat on Friday."
+    assert {("KOR", "ACCUSE", "JPN")} == _code(coder, body)
+
+
+def test_background_event_keeps_its_own_date(coder: Coder) -> None:
+    """'a year after X visited Y' dates the visit a year before the story."""
+    body = "The talks come a year after Egypt's president travelled to Turkey."
+    candidates = coder.extract(make_article(body))
+    assert [date(2024, 3, 12)] == [c.date for c in candidates if c.type == "CONSULT"]
