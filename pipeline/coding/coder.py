@@ -218,7 +218,7 @@ class Coder:
             sentence=article.text[sentence.start : sentence.end],
             start=sentence.start,
             end=sentence.end,
-            confidence=act.confidence,
+            confidence=_confidence(act, sentence),
             content_hash=article.content_hash,
             fingerprint=list(article.fingerprint),
         )
@@ -272,6 +272,22 @@ def _counterpart(mentions: list[ActorMention]) -> Callable[[str], ActorMention |
         return first[ranked[0]] if ranked else None
 
     return find
+
+
+def _confidence(act: Act, sentence: Sentence) -> float:
+    """The act's confidence, lowered where the reading is weaker.
+
+    Headlines parse worst, quoted speech is often hypothetical, and long sentences
+    give the parser more room to attach an argument to the wrong verb.
+    """
+    value = act.confidence
+    if sentence.is_title:
+        value -= 0.05
+    if _inside_quote(sentence.start + act.trigger_start, _quote_spans([sentence], sentence)):
+        value -= 0.1
+    if len(sentence.text.split()) > 45:
+        value -= 0.05
+    return round(min(0.95, max(0.05, value)), 2)
 
 
 def _pick_date(act: Act, dates: list[DateSpan], anchor: date, sentence_text: str) -> date:
