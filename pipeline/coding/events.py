@@ -268,7 +268,7 @@ def _subject(
         objects = _children(verb.head, ("dobj",)) or _children(verb.head, ("nsubjpass",))
         if objects:
             return _search(objects, actors, resolve)
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head != verb:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
         return _subject(head, actors, resolve, depth + 1)
     return None
@@ -391,7 +391,7 @@ def _location(token: Token, governor: Token | None, actors: dict[int, ActorMenti
                         and (prep.lower_ != "to" or obj.i in actors)
                     ):
                         parts = [
-                            t for t in obj.subtree if t.dep_ in ("compound", "pobj") or t is obj
+                            t for t in obj.subtree if t.dep_ in ("compound", "pobj") or t == obj
                         ]
                         return " ".join(t.text for t in parts)
     return None
@@ -434,15 +434,15 @@ def _targets(
             for comp in [c for c in token.children if c.dep_ in ("acl", "xcomp")]:
                 starts += _children(comp, ("dobj", "dative")) + _preps(comp, verb_preps)
         if governor is not None:
-            starts += [
-                c for c in governor.children if c.dep_ in ("dobj", "dative") and c is not token
-            ]
+            starts += [c for c in governor.children if c.dep_ in ("dobj", "dative") and c != token]
             starts += _preps(governor, verb_preps)
         if root == "04":  # "Putin's Pyongyang visit": the place visited is the host
             starts += [
                 c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
             ]
     found = _search(starts, actors, resolve, exclude=source)
+    if found is not None and _between_others(found[1], token):
+        return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
     if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
         found = _search(_condition_subjects(token), actors, resolve, exclude=source)
     if found is None and root == "16":  # "expelled officials working at the French embassy"
@@ -510,7 +510,7 @@ def _speaker(
 ) -> tuple[ActorMention, Token] | None:
     """Who says the clause a trigger stands in ("X said Y could face sanctions")."""
     node = token
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head != node:
         node = node.head
     if node.dep_ == "ccomp" and node.head.lower_ in _REPORTING | _WARN:
         return _subject(node.head, actors, resolve)
@@ -534,9 +534,7 @@ def _condition_subjects(token: Token) -> list[Token]:
 def _pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMention] | None:
     """The two parties named by "the two leaders", "both sides" as the subject of an act."""
     node = verb
-    while (
-        node.dep_ in ("xcomp", "conj") and not _children(node, ("nsubj",)) and node.head is not node
-    ):
+    while node.dep_ in ("xcomp", "conj") and not _children(node, ("nsubj",)) and node.head != node:
         node = node.head
     for subject in _children(node, ("nsubj", "nsubjpass")):
         counted = any(c.lower_ in ("two", "both") for c in subject.children)
@@ -545,6 +543,16 @@ def _pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMent
         if subject.lower_ == "both" and any(c.lower_ in _PAIR_NOUNS for c in subject.subtree):
             return pairs_of(subject)
     return None
+
+
+def _between_others(target: Token, trigger: Token) -> bool:
+    """Whether the target is a party of talks "between" others, inside the trigger's object."""
+    node = target
+    while node.head != node and node != trigger:
+        if node.dep_ == "pobj" and node.head.lower_ == "between" and node.head.head != trigger:
+            return True
+        node = node.head
+    return False
 
 
 def _reciprocal(token: Token) -> bool:
@@ -666,7 +674,11 @@ def code_sentence(
                 ]
             elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
                 pairs = [(source, coordinated[0])]
-            elif counterpart is not None and (cameo in _IMPLICIT_PARTY_CODES or cameo[:2] == "13"):
+            elif (
+                counterpart is not None
+                and (cameo in _IMPLICIT_PARTY_CODES or cameo[:2] == "13")
+                and "between" not in _object_words(token)  # a mediator's offer has no counterpart
+            ):
                 other = counterpart(source.code)
                 if other is not None:
                     pairs = [(source, other)]

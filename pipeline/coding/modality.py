@@ -83,7 +83,7 @@ def clause_chain(token: Token) -> list[Token]:
     """The trigger and the words that govern it inside its clause (xcomp, prep, object)."""
     chain = [token]
     node = token
-    while node.dep_ in _CHAIN_DEPS and node.head is not node and len(chain) < 6:
+    while node.dep_ in _CHAIN_DEPS and node.head != node and len(chain) < 6:
         node = node.head
         chain.append(node)
     return chain
@@ -103,7 +103,7 @@ def _denied(trigger: Token) -> bool:
     node = trigger
     for _ in range(6):
         head = node.head
-        if head is node:
+        if head == node:
             return False
         if head.lower_ in _DENIAL:
             return node.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass")
@@ -136,7 +136,7 @@ def assess_status(
                 child.lower_ in _NEGATORS and child.dep_ in ("det", "advmod", "preconj")
             ):
                 return None
-        if node.lower_ in _FAILURE and node is not trigger:
+        if node.lower_ in _FAILURE and node != trigger:
             return None
     if not conditional_ok and any(_has_condition(node) for node in chain):
         return None

@@ -242,3 +242,9 @@ def test_background_event_keeps_its_own_date(coder: Coder) -> None:
     body = "The talks come a year after Egypt's president travelled to Turkey."
     candidates = coder.extract(make_article(body))
     assert [date(2024, 3, 12)] == [c.date for c in candidates if c.type == "CONSULT"]
+
+
+def test_mediator_is_not_a_party(coder: Coder) -> None:
+    """'Turkey offered to host talks between Russia and Ukraine' makes Turkey no party."""
+    found = _code(coder, "Turkey offered to host peace talks between Russia and Ukraine on Monday.")
+    assert set() == {t for t in found if "TUR" in t}
