@@ -144,8 +144,12 @@ class Coder:
 
         quotes = _quote_spans(sentences, sentence)
 
+        speaker = _paragraph_speaker(sentences, sentence, mentions, quotes)
+
         def resolve(token: Token) -> ActorMention | None:
             position = sentence.start + token.idx
+            if token.lower_ in _FIRST_PERSON:
+                return speaker if _inside_quote(position, quotes) else None
             person = token.lower_ in _PERSON_PRONOUNS
             kinds = (
                 ("org",)
@@ -238,18 +242,51 @@ _QUOTE = re.compile(r"[\"“”]")
 
 
 def _quote_spans(sentences: list[Sentence], sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans of quoted speech in the paragraphs up to ``sentence`` (article offsets)."""
+    """Spans of quoted speech in the paragraph of ``sentence`` and the one before it."""
     spans: list[tuple[int, int]] = []
-    for other in sentences:
-        if other.paragraph < sentence.paragraph - 1 or other.start > sentence.start:
-            continue
-        marks = [other.start + m.start() for m in _QUOTE.finditer(other.text)]
+    for paragraph in (sentence.paragraph - 1, sentence.paragraph):
+        marks = [
+            other.start + m.start()
+            for other in sentences
+            if other.paragraph == paragraph
+            for m in _QUOTE.finditer(other.text)
+        ]
         spans += list(zip(marks[::2], marks[1::2], strict=False))
     return spans
 
 
 def _inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in quotes)
+
+
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_SAID = re.compile(r"\b(?:said|says|told|added|wrote|stated)\b")
+
+
+def _paragraph_speaker(
+    sentences: list[Sentence],
+    sentence: Sentence,
+    mentions: list[ActorMention],
+    quotes: list[tuple[int, int]],
+) -> ActorMention | None:
+    """Who speaks the quotes of a paragraph: a person next to "said", outside the quotes."""
+    for other in sentences:
+        if other.paragraph != sentence.paragraph:
+            continue
+        for said in _SAID.finditer(other.text):
+            at = other.start + said.start()
+            if _inside_quote(at, quotes):
+                continue
+            near = [
+                m
+                for m in mentions
+                if m.kind in ("person", "role")
+                and abs(m.start - at) < 40
+                and not _inside_quote(m.start, quotes)
+            ]
+            if near:
+                return min(near, key=lambda m: abs(m.start - at))
+    return None
 
 
 _PNG = re.compile(r"persona non grata", re.IGNORECASE)

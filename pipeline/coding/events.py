@@ -173,6 +173,7 @@ def _actor_at(
                 for subject in verb.children:
                     if subject.dep_ == "nsubj" and subject.i in actors:
                         return actors[subject.i]
+        return resolve(token)  # the speaker of the quote, named elsewhere in the paragraph
     return None
 
 

@@ -248,3 +248,12 @@ def test_mediator_is_not_a_party(coder: Coder) -> None:
     """'Turkey offered to host talks between Russia and Ukraine' makes Turkey no party."""
     found = _code(coder, "Turkey offered to host peace talks between Russia and Ukraine on Monday.")
     assert set() == {t for t in found if "TUR" in t}
+
+
+def test_quoted_first_person_is_the_speaker(coder: Coder) -> None:
+    """In '"Ruto asked me to mediate," Museveni said', 'me' is Museveni (Uganda)."""
+    body = (
+        "Ugandan President Yoweri Museveni spoke on Monday after meeting Kenyan President William Ruto.\n\n"
+        '"Ruto asked me to visit Nairobi soon," Museveni said.'
+    )
+    assert ("KEN", "REQUEST", "UGA") in _code(coder, body)
