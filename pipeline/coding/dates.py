@@ -145,6 +145,13 @@ def resolve_date(kind: str, text: str, base: date) -> date | None:
     return day
 
 
+def _base_of(kind: str, text: str, base: date, story_day: date | None) -> date:
+    """Days and weeks count from the story's day; months, years and names from publication."""
+    short = kind == "rel" and re.search(r"day|week", text, re.IGNORECASE) is not None
+    short = short and text.lower() not in ("today", "yesterday")
+    return story_day if short and story_day is not None else base
+
+
 def find_dates(text: str, base: date, *, story_day: date | None = None) -> list[DateSpan]:
     """The date expressions of a sentence, each resolved against ``base``.
 
@@ -154,7 +161,7 @@ def find_dates(text: str, base: date, *, story_day: date | None = None) -> list[
     spans: list[DateSpan] = []
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup or ""
-        day = resolve_date(kind, match.group(), story_day if kind == "rel" and story_day else base)
+        day = resolve_date(kind, match.group(), _base_of(kind, match.group(), base, story_day))
         if day is not None:
             before = text[max(0, match.start() - 7) : match.start()].lower().split()
             bound = match.group().lower().startswith("since") or (

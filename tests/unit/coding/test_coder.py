@@ -257,3 +257,27 @@ def test_quoted_first_person_is_the_speaker(coder: Coder) -> None:
         '"Ruto asked me to visit Nairobi soon," Museveni said.'
     )
     assert ("KEN", "REQUEST", "UGA") in _code(coder, body)
+
+
+def test_morning_story_without_a_date_tells_of_the_day_before(coder: Coder) -> None:
+    """A morning article with no date in its lead dates its acts the day before."""
+    body = "Peru accused Chile of spying."
+    morning = coder.extract(make_article(body, published="2025-03-12T07:30:00-05:00"))
+    evening = coder.extract(make_article(body, published="2025-03-12T18:30:00-05:00"))
+    assert ([date(2025, 3, 11)], [date(2025, 3, 12)]) == (
+        [c.date for c in morning],
+        [c.date for c in evening],
+    )
+
+
+def test_sentence_without_a_date_takes_the_previous_sentence_day(coder: Coder) -> None:
+    """Within a paragraph, an undated act keeps the day just stated before it."""
+    body = (
+        "Ghana and Togo held talks on Monday. Markets were calm.\n\n"
+        "Officials met in Accra on March 3. Ghana then accused Togo of smuggling."
+    )
+    found = {
+        (c.type, c.date)
+        for c in coder.extract(make_article(body, published="2025-03-12T15:00:00+00:00"))
+    }
+    assert ("ACCUSE", date(2025, 3, 3)) in found
