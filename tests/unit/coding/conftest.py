@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 
@@ -28,7 +28,7 @@ def make_article(
         article_id="test-1",
         outlet="Test Outlet",
         url="https://example.test/1",
-        published_at=datetime.fromisoformat(published).astimezone(UTC),
+        published_at=datetime.fromisoformat(published),
         language=language,
         title=title,
         text=f"{title}\n\n{body}",
