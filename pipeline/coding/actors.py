@@ -96,6 +96,19 @@ _NOT_NAMES = frozenset(
         "Who",
         "Which",
         "Whose",
+        # prepositions of Title-Case headlines ("Talks With US")
+        "With",
+        "To",
+        "For",
+        "Of",
+        "From",
+        "By",
+        "As",
+        "Over",
+        "Against",
+        "Into",
+        "Amid",
+        "Under",
     ]
 )
 _NATIONAL = frozenset({"state", "demonym", "org", "institution", "capital"})

@@ -64,7 +64,9 @@ class Coder:
         anchor = _anchor(sentences, article.published_at)
         best: dict[tuple[str, str, str, str, date], Candidate] = {}
         for sentence, doc in zip(
-            chosen, self._nlp.pipe(_for_parse(s.text) for s in chosen), strict=True
+            chosen,
+            self._nlp.pipe(_for_parse(_sentence_case(s, mentions, starts)) for s in chosen),
+            strict=True,
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = self._resolver(sentence, sentences, mentions, starts)
@@ -292,6 +294,25 @@ def _paragraph_speaker(
 
 
 _PNG = re.compile(r"persona non grata", re.IGNORECASE)
+
+
+def _sentence_case(sentence: Sentence, mentions: list[ActorMention], starts: list[int]) -> str:
+    """A Title-Case headline with its common words lower-cased (same length), for the tagger."""
+    text = sentence.text
+    words = text.split()
+    if not sentence.is_title or len(words) < 4:
+        return text
+    if sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return text
+    first = bisect.bisect_left(starts, sentence.start)
+    stop = bisect.bisect_left(starts, sentence.end, lo=first)
+    protected = [(m.start - sentence.start, m.end - sentence.start) for m in mentions[first:stop]]
+    chars = list(text)
+    for match in re.finditer(r"[A-Z][a-z]+", text):
+        inside = any(a <= match.start() < b for a, b in protected)
+        if match.start() > 0 and not inside:
+            chars[match.start()] = chars[match.start()].lower()
+    return "".join(chars)
 
 
 def _for_parse(text: str) -> str:

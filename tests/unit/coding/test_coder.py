@@ -281,3 +281,15 @@ def test_sentence_without_a_date_takes_the_previous_sentence_day(coder: Coder) -
         for c in coder.extract(make_article(body, published="2025-03-12T15:00:00+00:00"))
     }
     assert ("ACCUSE", date(2025, 3, 3)) in found
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Iran Rejects Direct Talks With US", ("IRN", "REJECT", "USA")),
+        ("Chile Expels Two Peruvian Diplomats", ("CHL", "SANCTION", "PER")),
+    ],
+)
+def test_title_case_headlines(coder: Coder, title: str, expected: tuple[str, str, str]) -> None:
+    """Title-Case headlines are read like sentences."""
+    assert expected in tuples(coder.extract(make_article("Nothing else happened.", title=title)))
