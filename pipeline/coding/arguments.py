@@ -1,0 +1,457 @@
+"""The parties of an act: source and target found in the dependency parse.
+
+For a trigger token the source is the subject (the agent of a passive, the
+possessor of a nominalisation, the subject of the governing light verb or of the
+clause that controls it); the target is the object, dative or a preposition the
+act takes ("with", "to", "against", "on") and never a venue ("talks in Geneva").
+Pronouns, "the bloc", a quoted "I" and "the two leaders" are resolved by
+callbacks the coder gives, which know the article around the sentence.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.triggers import Trigger, inflections
+
+__all__ = [
+    "PRONOUNS",
+    "REPORTING",
+    "Counterpart",
+    "Pairs",
+    "Resolver",
+    "actor_at",
+    "between_others",
+    "children_of",
+    "clausal_complements",
+    "condition_subjects",
+    "coordinated_actors",
+    "governor_of",
+    "is_passive",
+    "noun_source",
+    "objects_of_preps",
+    "pair_subject",
+    "search",
+    "speaker_of",
+    "subject_of",
+    "target_of",
+]
+
+Resolver = Callable[[Token], ActorMention | None]
+
+Counterpart = Callable[[str], ActorMention | None]
+
+Pairs = Callable[[Token], tuple[ActorMention, ActorMention] | None]
+
+_CLAUSE_BREAKS = frozenset(
+    {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
+)
+
+_VENUE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "during",
+        "near",
+        "inside",
+        "outside",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "over",
+        "via",
+        "through",
+        "under",
+        "like",
+        "as",
+        "despite",
+        "following",
+        "ahead",
+        "about",
+        "than",
+        "including",
+        "among",
+        "across",
+        "within",
+        "around",
+    }
+)
+
+_VERB_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "upon", "into")
+
+_NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "of", "upon")
+
+_HOSTILE_ROOTS = frozenset({"11", "13", "18", "19", "20"})
+
+_LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
+
+_GENERIC_HEADS = inflections(
+    "state",
+    "country",
+    "member",
+    "nation",
+    "government",
+    "capital",
+)
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
+
+_WARN = inflections("warn")
+
+_INSTITUTIONS = inflections(
+    "ministry",
+    "government",
+    "embassy",
+    "parliament",
+    "presidency",
+    "administration",
+    "office",
+    "cabinet",
+    "leadership",
+    "authority",
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+)
+
+_PAIR_NOUNS = inflections(
+    "leader", "side", "country", "government", "nation", "president", "minister", "state"
+)
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+_ANNOUNCERS = inflections(
+    "announce",
+    "pledge",
+    "promise",
+    "confirm",
+    "decide",
+    "vow",
+)
+
+_SPEAKERPRONOUNS = frozenset({"i", "we", "me", "us"})
+
+REPORTING = inflections(
+    "say",
+    "tell",
+    "add",
+    "write",
+    "state",
+    "insist",
+    "declare",
+    "post",
+)
+
+_ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
+
+
+def actor_at(
+    token: Token, actors: dict[int, ActorMention], resolve: Resolver
+) -> ActorMention | None:
+    """The actor a token names, resolving pronouns, "the bloc" and a quoted "I"."""
+    found = actors.get(token.i)
+    if found is not None:
+        return found
+    if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+        return resolve(token)
+    if token.lower_ in _ORG_ANAPHORS and any(c.lower_ == "the" for c in token.children):
+        return resolve(token)
+    if token.lower_ in _SPEAKERPRONOUNS and token.pos_ == "PRON":
+        for verb in token.doc:
+            if verb.lower_ in REPORTING and verb.i != token.head.i:
+                for subject in verb.children:
+                    if subject.dep_ == "nsubj" and subject.i in actors:
+                        return actors[subject.i]
+        return resolve(token)  # the speaker of the quote, named elsewhere in the paragraph
+    return None
+
+
+def search(
+    starts: list[Token],
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    *,
+    venue_ok: bool = False,
+    exclude: str | None = None,
+    relaxed: bool = False,
+) -> tuple[ActorMention, Token] | None:
+    """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary."""
+    queue = deque(starts)
+    seen: set[int] = set()
+    while queue:
+        token = queue.popleft()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        mention = actor_at(token, actors, resolve)
+        if mention is not None and mention.code != exclude:
+            if (
+                token.head.lower_ in _GENERIC_HEADS
+                and token.dep_ in ("compound", "nmod")
+                and token.head in starts
+            ):
+                return None  # "UN member states": generic membership
+            return mention, token
+        for child in token.children:
+            if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
+                continue
+            seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
+            if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not (venue_ok or seat):
+                continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
+            queue.append(child)
+    return None
+
+
+def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The children of ``token`` with one of the dependency labels ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def objects_of_preps(token: Token, words: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions ``words`` attached to ``token``."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in words
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def clausal_complements(token: Token) -> list[Token]:
+    """Clausal complements: "to meet", "that they meet", and to-infinitive adjuncts."""
+    found = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    found += [
+        c
+        for c in token.children
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    found += [g for c in found for g in c.conjuncts]
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(
+    verb: Token, actors: dict[int, ActorMention], resolve: Resolver, depth: int = 0
+) -> tuple[ActorMention, Token] | None:
+    """The actor doing what ``verb`` says, climbing control and coordination."""
+    if depth > 4:
+        return None
+    if is_passive(verb):
+        agents = [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+        if agents:
+            return search(agents, actors, resolve)
+        if verb.dep_ == "ccomp" and verb.head.lower_ in _ANNOUNCERS:
+            return subject_of(verb.head, actors, resolve, depth + 1)
+        return None
+    subjects = children_of(verb, ("nsubj",))
+    if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVES:
+        return search([verb.head], actors, resolve)
+    if subjects:
+        return search(subjects, actors, resolve)
+    if verb.dep_ == "relcl":
+        return search([verb.head], actors, resolve)
+    if verb.dep_ == "xcomp":
+        objects = children_of(verb.head, ("dobj",)) or children_of(verb.head, ("nsubjpass",))
+        if objects:
+            return search(objects, actors, resolve)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head != verb:
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        return subject_of(head, actors, resolve, depth + 1)
+    return None
+
+
+def governor_of(noun: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of ("held talks", "extended an invitation")."""
+    if noun.dep_ in _LIGHT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
+    ):
+        head = noun.head.head
+        return head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+    if noun.dep_ == "conj":
+        return governor_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return governor_of(noun.head.head)
+    return None
+
+
+def target_of(
+    token: Token,
+    governor: Token | None,
+    trigger: Trigger,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    source: str,
+) -> tuple[ActorMention, Token] | None:
+    """The target of an act: object, dative or a preposition the act takes, never a venue."""
+    root = trigger.cameo[:2]
+    verb_preps: tuple[str, ...] = (
+        _VERB_TARGET_PREPS
+        + (("at",) if root in _HOSTILE_ROOTS else ())
+        + (("from",) if root in ("16", "08") else ())
+    )
+    starts: list[Token] = []
+    verb_preps += trigger.preps
+    if token.pos_ in ("VERB", "AUX") and trigger.pos == "VERB":
+        if is_passive(token):
+            starts += children_of(token, ("nsubjpass",))
+        starts += children_of(token, ("dobj", "dative"))
+        starts += objects_of_preps(token, verb_preps)
+        if trigger.embeds or trigger.object is not None:
+            for comp in clausal_complements(token):
+                starts += children_of(comp, ("dobj", "dative", "nsubj")) + objects_of_preps(
+                    comp, verb_preps
+                )
+        if token.dep_ == "relcl" and not children_of(token, ("dobj",)):
+            starts.append(token.head)
+    else:
+        starts += objects_of_preps(
+            token,
+            _NOUN_TARGET_PREPS
+            + (("at",) if root in _HOSTILE_ROOTS else ())
+            + (("from",) if root in ("16", "08") else ()),
+        )
+        if trigger.embeds:
+            for comp in [c for c in token.children if c.dep_ in ("acl", "xcomp")]:
+                starts += children_of(comp, ("dobj", "dative")) + objects_of_preps(comp, verb_preps)
+        if governor is not None:
+            starts += [c for c in governor.children if c.dep_ in ("dobj", "dative") and c != token]
+            starts += objects_of_preps(governor, verb_preps)
+        if root == "04":  # "Putin's Pyongyang visit": the place visited is the host
+            starts += [
+                c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
+            ]
+    found = search(starts, actors, resolve, exclude=source)
+    if found is not None and between_others(found[1], token):
+        return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
+    if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
+        found = search(condition_subjects(token), actors, resolve, exclude=source)
+    if found is None and root == "16":  # "expelled officials working at the French embassy"
+        found = search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
+    if found is None and token.pos_ not in ("VERB", "AUX"):
+        for between in objects_of_preps(token, ("between",)):
+            for conj in [between, *between.conjuncts]:
+                if conj.i in actors and actors[conj.i].code != source:
+                    return actors[conj.i], conj
+    return found
+
+
+def noun_source(
+    token: Token,
+    governor: Token | None,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    root: str = "",
+) -> tuple[tuple[ActorMention, Token] | None, bool]:
+    """The source of a nominal act ("Putin's invitation", "an offer from X"), and whether the parse gave it."""
+    modifiers = [
+        c
+        for c in token.children
+        if c.dep_ == "poss"
+        or (
+            c.dep_ in ("amod", "compound", "nmod")
+            and c.i in actors
+            and actors[c.i].kind != "capital"
+        )
+    ]
+    found = search(modifiers, actors, resolve) if modifiers else None
+    if found is not None:
+        return found, True
+    by = objects_of_preps(token, ("by",) if root in ("16", "08") else ("by", "from"))
+    if by:
+        found = search(by, actors, resolve)
+        if found is not None:
+            return found, True
+    between = objects_of_preps(token, ("between",))
+    if between and between[0].i in actors:
+        return (actors[between[0].i], between[0]), True
+    if governor is not None:
+        return subject_of(governor, actors, resolve), True
+    # "Trump said a call with Xi had settled it": the speaker is a party of the act
+    if token.dep_ in ("nsubj", "nsubjpass") and objects_of_preps(token, ("with",)):
+        clause = token.head
+        if clause.dep_ == "ccomp" and clause.head.lower_ in REPORTING:
+            return subject_of(clause.head, actors, resolve), False
+    return None, False
+
+
+def coordinated_actors(
+    token: Token, actors: dict[int, ActorMention], code: str
+) -> list[ActorMention]:
+    """Actors coordinated with ``token`` ("A and B", "A, B and C" parsed as apposition)."""
+    heads = list(token.conjuncts) + [c for c in token.children if c.dep_ == "appos"]
+    heads += [g for h in heads if h.dep_ == "appos" for g in h.conjuncts]
+    found: list[ActorMention] = []
+    for head in heads:
+        mention = actors.get(head.i)
+        if mention is not None and mention.code != code and mention not in found:
+            found.append(mention)
+    return found
+
+
+def speaker_of(
+    token: Token, actors: dict[int, ActorMention], resolve: Resolver
+) -> tuple[ActorMention, Token] | None:
+    """Who says the clause a trigger stands in ("X said Y could face sanctions")."""
+    node = token
+    while node.dep_ in ("xcomp", "conj") and node.head != node:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lower_ in REPORTING | _WARN:
+        return subject_of(node.head, actors, resolve)
+    return None
+
+
+def condition_subjects(token: Token) -> list[Token]:
+    """Subjects of the if/unless clauses a threat or demand carries."""
+    heads = [token, *clausal_complements(token), *[c for c in token.children if c.dep_ == "acl"]]
+    return [
+        s
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMention] | None:
+    """The two parties named by "the two leaders", "both sides" as the subject of an act."""
+    node = verb
+    while (
+        node.dep_ in ("xcomp", "conj") and not children_of(node, ("nsubj",)) and node.head != node
+    ):
+        node = node.head
+    for subject in children_of(node, ("nsubj", "nsubjpass")):
+        counted = any(c.lower_ in ("two", "both") for c in subject.children)
+        if subject.lower_ in _PAIR_NOUNS and counted:
+            return pairs_of(subject)
+        if subject.lower_ == "both" and any(c.lower_ in _PAIR_NOUNS for c in subject.subtree):
+            return pairs_of(subject)
+    return None
+
+
+def between_others(target: Token, trigger: Token) -> bool:
+    """Whether the target is a party of talks "between" others, inside the trigger's object."""
+    node = target
+    while node.head != node and node != trigger:
+        if node.dep_ == "pobj" and node.head.lower_ == "between" and node.head.head != trigger:
+            return True
+        node = node.head
+    return False
