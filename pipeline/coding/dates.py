@@ -16,7 +16,9 @@ from functools import lru_cache
 
 import dateparser
 
-__all__ = ["DateSpan", "find_dates", "resolve_date"]
+from pipeline.coding.sentences import Sentence
+
+__all__ = ["DateSpan", "find_dates", "inherited_dates", "pick_date", "resolve_date", "story_day"]
 
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -169,3 +171,64 @@ def find_dates(text: str, base: date, *, story_day: date | None = None) -> list[
             )
             spans.append(DateSpan(match.start(), match.end(), match.group(), day, kind, bound))
     return spans
+
+
+def pick_date(
+    trigger: tuple[int, int], status: str, dates: list[DateSpan], anchor: date, sentence_text: str
+) -> date:
+    """The day of the act whose trigger spans ``trigger``: the nearest date expression, else ``anchor``.
+
+    Planned and proposed acts carry the day they were stated: only a past weekday or
+    day of the month ("said on Tuesday it would...") dates them.
+    """
+    trigger_start, trigger_end = trigger
+    # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
+    usable = [d for d in dates if not d.bound or trigger_start > d.end]
+    # "the first summit since Trump returned in January": that date is not the summit's
+    usable = [
+        d
+        for d in usable
+        if not (d.start > trigger_end and " since " in sentence_text[trigger_end : d.start])
+    ]
+    if status in ("planned", "proposed"):
+        usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
+    usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
+    if not usable:
+        return anchor
+    nearest = min(
+        usable,
+        key=lambda d: min(abs(d.start - trigger_end), abs(trigger_start - d.end)),
+    )
+    return nearest.day
+
+
+def story_day(sentences: list[Sentence], published_at: datetime) -> date:
+    """The story's day: the first recent weekday or date of the lead.
+
+    Without one, a story published in the morning (local time) tells of the day
+    before, as morning editions do; later ones of the publication day.
+    """
+    published = published_at.date()
+    for sentence in [s for s in sentences if not s.is_title][:2]:
+        for span in find_dates(sentence.text, published):
+            recent = 0 <= (published - span.day).days <= 6
+            if span.kind in ("wd", "rel", "md", "dm") and not span.bound and recent:
+                return span.day
+    return published - timedelta(days=1) if published_at.hour < 12 else published
+
+
+def inherited_dates(
+    sentences: list[Sentence], sentence: Sentence, published: date, anchor: date
+) -> list[DateSpan]:
+    """The explicit day of the previous sentence of the paragraph, for a sentence without one."""
+    previous = [
+        s for s in sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start
+    ]
+    if not previous:
+        return []
+    spans = [
+        d
+        for d in find_dates(previous[-1].text, published, story_day=anchor)
+        if d.kind in ("md", "dm", "wd") and not d.bound
+    ]
+    return [DateSpan(0, 0, spans[-1].text, spans[-1].day, spans[-1].kind)] if spans else []

@@ -1,0 +1,156 @@
+"""Discourse of an article: what pronouns, quotes and "the two leaders" refer to.
+
+The coder parses sentences one by one; the callbacks built here look around a
+sentence in the article (its paragraph and the one before) to resolve "he", "it",
+"the bloc", a quoted "I" (the speaker named next to "said"), "the two leaders"
+(the last two parties named) and the implicit other party of an offer or a
+threat (the actor the article mentions most).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.sentences import Sentence
+
+__all__ = ["counterpart_of", "inside_quote", "pairs_resolver", "pronoun_resolver", "quote_spans"]
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
+
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def quote_spans(sentences: list[Sentence], sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of quoted speech in the paragraph of ``sentence`` and the one before it."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in (sentence.paragraph - 1, sentence.paragraph):
+        marks = [
+            other.start + m.start()
+            for other in sentences
+            if other.paragraph == paragraph
+            for m in _QUOTE.finditer(other.text)
+        ]
+        spans += list(zip(marks[::2], marks[1::2], strict=False))
+    return spans
+
+
+def inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in quotes)
+
+
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_SAID = re.compile(r"\b(?:said|says|told|added|wrote|stated)\b")
+
+
+def _paragraph_speaker(
+    sentences: list[Sentence],
+    sentence: Sentence,
+    mentions: list[ActorMention],
+    quotes: list[tuple[int, int]],
+) -> ActorMention | None:
+    """Who speaks the quotes of a paragraph: a person next to "said", outside the quotes."""
+    for other in sentences:
+        if other.paragraph != sentence.paragraph:
+            continue
+        for said in _SAID.finditer(other.text):
+            at = other.start + said.start()
+            if inside_quote(at, quotes):
+                continue
+            near = [
+                m
+                for m in mentions
+                if m.kind in ("person", "role")
+                and abs(m.start - at) < 40
+                and not inside_quote(m.start, quotes)
+            ]
+            if near:
+                return min(near, key=lambda m: abs(m.start - at))
+    return None
+
+
+def pronoun_resolver(
+    sentence: Sentence,
+    sentences: list[Sentence],
+    mentions: list[ActorMention],
+    starts: list[int],
+) -> Callable[[Token], ActorMention | None]:
+    paragraph_start = min(
+        (s.start for s in sentences if s.paragraph == sentence.paragraph),
+        default=sentence.start,
+    )
+    previous = [s for s in sentences if s.paragraph == sentence.paragraph - 1]
+    window_start = previous[0].start if previous else paragraph_start
+
+    quotes = quote_spans(sentences, sentence)
+
+    speaker = _paragraph_speaker(sentences, sentence, mentions, quotes)
+
+    def resolve(token: Token) -> ActorMention | None:
+        position = sentence.start + token.idx
+        if token.lower_ in _FIRST_PERSON:
+            return speaker if inside_quote(position, quotes) else None
+        person = token.lower_ in _PERSON_PRONOUNS
+        kinds = (
+            ("org",)
+            if token.lower_ in _ORG_ANAPHORS
+            else ("state", "org", "institution", "capital")
+        )
+        stop = bisect.bisect_left(starts, position)
+        for mention in reversed(mentions[:stop]):
+            if mention.start < window_start:
+                break
+            if person and inside_quote(mention.start, quotes):
+                continue  # "Putin continues to mess around," the minister wrote. He...
+            if person and mention.kind in ("person", "role"):
+                return mention
+            if not person and mention.kind in kinds:
+                return mention
+        return None
+
+    return resolve
+
+
+def pairs_resolver(
+    sentence: Sentence,
+    sentences: list[Sentence],
+    mentions: list[ActorMention],
+    starts: list[int],
+) -> Callable[[Token], tuple[ActorMention, ActorMention] | None]:
+    """Resolve "the two leaders": the last two actors of different codes before it."""
+    previous = [s for s in sentences if s.paragraph >= sentence.paragraph - 1]
+    window_start = min((s.start for s in previous), default=sentence.start)
+
+    def pair(token: Token) -> tuple[ActorMention, ActorMention] | None:
+        stop = bisect.bisect_left(starts, sentence.start + token.idx)
+        found: list[ActorMention] = []
+        for mention in reversed(mentions[:stop]):
+            if mention.start < window_start:
+                break
+            if mention.kind != "capital" and all(m.code != mention.code for m in found):
+                found.append(mention)
+            if len(found) == 2:
+                return found[1], found[0]
+        return None
+
+    return pair
+
+
+def counterpart_of(mentions: list[ActorMention]) -> Callable[[str], ActorMention | None]:
+    """The most mentioned actor of the article other than a given source (ties: first seen)."""
+    counts = Counter(m.code for m in mentions if m.kind != "capital")
+    first: dict[str, ActorMention] = {}
+    for mention in mentions:
+        first.setdefault(mention.code, mention)
+
+    def find(source: str) -> ActorMention | None:
+        ranked = [code for code, _ in counts.most_common() if code != source]
+        return first[ranked[0]] if ranked else None
+
+    return find
