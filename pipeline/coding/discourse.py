@@ -42,6 +42,7 @@ def quote_spans(sentences: list[Sentence], sentence: Sentence) -> list[tuple[int
 
 
 def inside_quote(position: int, quotes: list[tuple[int, int]]) -> bool:
+    """Whether an article offset lies inside one of the quote spans."""
     return any(start < position < end for start, end in quotes)
 
 
@@ -81,6 +82,7 @@ def pronoun_resolver(
     mentions: list[ActorMention],
     starts: list[int],
 ) -> Callable[[Token], ActorMention | None]:
+    """Resolve "he", "it", "the bloc" and a quoted "I" of ``sentence`` to earlier mentions."""
     paragraph_start = min(
         (s.start for s in sentences if s.paragraph == sentence.paragraph),
         default=sentence.start,
