@@ -12,6 +12,8 @@ g two workers, profile (pyinstrument over the offline core).
 from __future__ import annotations
 
 import argparse
+import signal
+import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -43,12 +45,25 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rates", default="5,10,25", help="fixed rates for (e), articles/s")
     parser.add_argument("--timeout", type=float, default=1800.0, help="give up a stream run after")
     parser.add_argument("--out", type=Path, default=None, help="write the JSON report here")
+    parser.add_argument("--commit", default=None, help="the code measured (default: git HEAD)")
     parser.add_argument("--profile-out", type=Path, default=None, help="pyinstrument text output")
     return parser.parse_args(argv)
 
 
 def _keyed(lines: Sequence[bytes], articles: Sequence[dict[str, Any]]) -> list[tuple[bytes | None, bytes]]:
     return [(a["id"].encode(), line) for a, line in zip(articles, lines, strict=True)]
+
+
+def _commit() -> str:
+    """The git commit of the code measured, with ``+dirty`` when the tree has edits."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
 
 
 def run_benchmark(
@@ -120,6 +135,8 @@ def run_benchmark(
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse options, run, print the table, write the JSON."""
     options = _options(argv)
+    # SIGTERM unwinds like Ctrl-C, so workers and brokers are stopped on the way out.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
     if options.quick:
         articles = options.articles or 30
         scenarios: Sequence[str] = QUICK
@@ -143,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile_out=options.profile_out,
         echo=lambda text: print(text, file=sys.stderr, flush=True),
     )
+    report["options"]["commit"] = options.commit or _commit()
     print(format_table(report))
     if options.out is not None:
         options.out.parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["format_table", "summarize"]
+__all__ = ["format_table", "rss_growth", "summarize"]
 
 
 def _rate(results: dict[str, Any], name: str, field: str = "articles_per_s") -> float | None:
@@ -33,25 +33,29 @@ def summarize(results: dict[str, Any], *, cores: int) -> dict[str, Any]:
     latency = results.get("e_latency", {}).get("10", {}) if isinstance(results.get("e_latency"), dict) else {}
     p99 = latency.get("event_p99_ms")
     rss = results.get("f_rss", {}).get("rss_mb") if isinstance(results.get("f_rss"), dict) else None
+    growth = rss_growth(rss)
     targets = {
         "e2e >= 25 articles/s per core": None if b is None else b / max(cores, 1) >= 25,
         "e2e >= 3x NLP ceiling": None if ratios["b/d"] is None else ratios["b/d"] >= 3,
         "p99 <= 1 s at 10 articles/s": None if p99 is None else p99 <= 1000,
         "two workers >= 1.7x one": None if ratios["g two/one"] is None else ratios["g two/one"] >= 1.7,
-        "RSS flat after warm-up": _flat(rss),
+        "RSS flat after warm-up (< 1 MB per 1,000 articles)": None if growth is None else growth < 1.0,
     }
-    return {"ratios": ratios, "targets": targets}
+    return {"ratios": ratios, "targets": targets, "rss_growth_mb_per_1k_articles": growth}
 
 
-def _flat(samples: Any) -> bool | None:
-    """RSS is flat when the last quarter's mean is within 10% of the second quarter's."""
-    if not isinstance(samples, list) or len(samples) < 8:
+def rss_growth(samples: Any) -> float | None:
+    """RSS growth in MB per 1,000 articles over the second half of the run (least squares)."""
+    if not isinstance(samples, list):
         return None
-    values = [float(s[1]) for s in samples]
-    quarter = len(values) // 4
-    second = sum(values[quarter : 2 * quarter]) / quarter
-    last = sum(values[-quarter:]) / quarter
-    return last <= second * 1.10
+    half = [(float(n), float(mb)) for n, mb in samples[len(samples) // 2 :]]
+    if len(half) < 4 or half[-1][0] - half[0][0] < 100:
+        return None
+    mean_n = sum(n for n, _ in half) / len(half)
+    mean_mb = sum(mb for _, mb in half) / len(half)
+    var = sum((n - mean_n) ** 2 for n, _ in half)
+    cov = sum((n - mean_n) * (mb - mean_mb) for n, mb in half)
+    return round(cov / var * 1000, 2) if var else None
 
 
 def _fmt(value: Any) -> str:
@@ -67,7 +71,8 @@ def format_table(report: dict[str, Any]) -> str:
     machine = report["machine"]
     results = report["results"]
     lines = [
-        f"Parley benchmark {report['date']}  ({report['options']['articles']} synthetic articles)",
+        f"Parley benchmark {report['date']}  ({report['options']['articles']} synthetic articles, "
+        f"code {report['options'].get('commit', 'unknown')})",
         f"machine: {machine['cores']} cores, {machine['memory_gb']} GB, {machine['cpu_model']}, "
         f"Python {machine['python']}, load {machine['load_avg_1m_at_start']} at start",
         "versions: " + ", ".join(f"{k} {v}" for k, v in machine["versions"].items()),
@@ -121,11 +126,16 @@ def format_table(report: dict[str, Any]) -> str:
                 lines.append(f"profile ({profile.get('tool')}, {kind}): " + "; ".join(
                     f"{row['function']} {row['share']:.0%}" for row in profile[kind][:10]))
     summary = report["summary"]
-    lines += ["", "ratios: " + ", ".join(f"{k} = {_fmt(v)}" for k, v in summary["ratios"].items())]
+    lines += ["", "ratios: " + ", ".join(
+        f"{k} = {'-' if v is None else format(v, '.3g')}" for k, v in summary["ratios"].items())
+              + f"; RSS growth {_fmt(summary.get('rss_growth_mb_per_1k_articles'))} MB/1k articles"]
     lines += ["targets: " + "; ".join(
         f"{k}: {'met' if v else ('NOT met' if v is False else 'not measured')}"
         for k, v in summary["targets"].items())]
     for name, value in results.items():
         if isinstance(value, dict) and "error" in value:
             lines.append(f"! {name} failed: {value['error']}")
+        if isinstance(value, dict) and value.get("stalled_stacks"):
+            lines.append(f"! {name} stalled; worker stacks:")
+            lines.extend(value["stalled_stacks"])
     return "\n".join(lines)

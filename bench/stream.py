@@ -101,6 +101,19 @@ def _start_workers(broker: str, count: int, log_dir: Path) -> list[subprocess.Po
     return workers
 
 
+def _stacks(workers: Sequence[subprocess.Popen[bytes]]) -> list[str]:
+    """py-spy dumps of the workers' threads (why a run stalled), when py-spy is installed."""
+    spy = Path(sys.executable).with_name("py-spy")
+    if not spy.exists():
+        return []
+    dumps = []
+    for worker in workers:
+        done = subprocess.run([str(spy), "dump", "--pid", str(worker.pid)],
+                              capture_output=True, text=True, timeout=30, check=False)
+        dumps.append("\n".join(done.stdout.splitlines()[:14]))
+    return dumps
+
+
 def _stop_workers(workers: Sequence[subprocess.Popen[bytes]]) -> None:
     for worker in workers:
         if worker.poll() is None:
@@ -144,9 +157,13 @@ def measure_passthrough(records: Sequence[Keyed], *, partitions: int) -> dict[st
 
 def run_end_to_end(
     records: Sequence[Keyed], *, workers: int, timeout: float, idle: float = 3.0,
-    rss_every: float = 1.0,
+    rss_every: float = 1.0, stall: float = 120.0,
 ) -> dict[str, Any]:
-    """(b)/(f)/(g): pre-fill the input topic, start workers, wait for the last revision."""
+    """(b)/(f)/(g): pre-fill the input topic, start workers, wait for the last revision.
+
+    A run where nothing new reaches the watched topics for ``stall`` seconds is
+    abandoned, with the workers' stacks in the result.
+    """
     settings = _settings()
 
     async def run(address: str, log_dir: Path) -> dict[str, Any]:
@@ -156,9 +173,13 @@ def run_end_to_end(
         started = time.time()
         procs = _start_workers(address, workers, log_dir)
         rss: list[tuple[int, float]] = []
+        stacks: list[str] = []
         next_sample = time.monotonic()
         try:
             while time.time() - started < timeout:
+                if time.monotonic() - progress.last_seen_wall > stall and progress.clean:
+                    stacks = _stacks(procs)
+                    break
                 await asyncio.sleep(0.2)
                 if time.monotonic() >= next_sample:
                     total = sum(read_rss_bytes(p.pid) for p in procs)
@@ -188,6 +209,7 @@ def run_end_to_end(
             "articles_per_s": round(progress.accounted / seconds, 2),
             "complete": progress.accounted >= len(records),
             "rss_mb": rss,
+            **({"stalled_stacks": stacks} if stacks else {}),
         }
 
     with EmbeddedBroker() as broker, tempfile.TemporaryDirectory(prefix="parley-bench-") as logs:
