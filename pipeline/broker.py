@@ -114,6 +114,17 @@ def wait_for_broker(
         time.sleep(0.5)
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    """Ask Linux to SIGTERM the broker when the process that started it dies."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class EmbeddedBroker:
     """A Tansu broker process on a loopback port; use it as a context manager."""
 
@@ -165,6 +176,8 @@ class EmbeddedBroker:
             stderr=subprocess.STDOUT if self._log is not None else subprocess.DEVNULL,
             env=env,
             start_new_session=True,
+            # No orphaned broker if the owner is killed (kill -9, a stop deadline).
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:

@@ -9,8 +9,11 @@ in-flight records are finished or left uncommitted, to be read again.
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +25,10 @@ from pipeline.broker import BrokerError, EmbeddedBroker, find_free_port, wait_fo
 from pipeline.logging import configure_logging, logging_config
 from pipeline.settings import Settings
 
-__all__ = ["prepare_settings", "run_worker"]
+__all__ = ["EXIT_STOP_DEADLINE", "prepare_settings", "run_worker"]
+
+#: Exit code when a worker did not stop within ``shutdown_timeout_s`` after a signal.
+EXIT_STOP_DEADLINE = 3
 
 log = structlog.stdlib.get_logger(__name__)
 
@@ -39,12 +45,39 @@ def prepare_settings(settings: Settings, *, broker: str | None = None) -> Settin
     return settings.model_copy(update=update) if update else settings
 
 
+class _Worker(faust.Worker):
+    """faust's worker with a hard deadline on shutdown after SIGTERM/SIGINT."""
+
+    parley_shutdown_timeout_s: float = 20.0
+
+    def _on_sigterm(self) -> None:
+        self._arm_deadline("SIGTERM")
+        super()._on_sigterm()
+
+    def _on_sigint(self) -> None:
+        self._arm_deadline("SIGINT")
+        super()._on_sigint()
+
+    def _arm_deadline(self, signal_name: str) -> None:
+        timeout = self.parley_shutdown_timeout_s
+        log.info("worker_stopping", signal=signal_name, deadline_s=timeout)
+
+        def _expire() -> None:
+            log.error("worker_stop_deadline_exceeded", deadline_s=timeout)
+            logging.shutdown()
+            os._exit(EXIT_STOP_DEADLINE)
+
+        timer = threading.Timer(timeout, _expire)
+        timer.daemon = True
+        timer.start()
+
+
 def _build_worker(settings: Settings) -> Any:
     app = create_app(settings)
     # A fresh event loop per run: the CLI may run a worker after other asyncio work.
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    return faust.Worker(
+    worker = _Worker(
         app,
         loop=loop,
         loglevel=settings.log_level,
@@ -52,6 +85,8 @@ def _build_worker(settings: Settings) -> Any:
         redirect_stdouts=False,
         quiet=True,
     )
+    worker.parley_shutdown_timeout_s = settings.shutdown_timeout_s
+    return worker
 
 
 def run_worker(settings: Settings) -> None:
