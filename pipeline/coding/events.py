@@ -181,11 +181,17 @@ def _location(token: Token, governor: Token | None, actors: dict[int, ActorMenti
                         and obj.pos_ == "PROPN"
                         and (prep.lower_ != "to" or obj.i in actors)
                     ):
-                        parts = [
-                            t for t in obj.subtree if t.dep_ in ("compound", "pobj") or t == obj
-                        ]
-                        return " ".join(t.text for t in parts)
+                        return _place_name(obj)
     return None
+
+
+def _place_name(obj: Token) -> str:
+    """The name a place noun heads: its adjacent compounds and itself ("Vostochny Cosmodrome"),
+    not the words of a clause that describes it ("Hanoi, where ... Vietnam's leaders")."""
+    start = obj.i
+    while start > 0 and obj.doc[start - 1].dep_ == "compound" and obj.doc[start - 1].head == obj:
+        start -= 1
+    return obj.doc[start : obj.i + 1].text
 
 
 def _reciprocal(token: Token) -> bool:

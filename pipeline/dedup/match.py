@@ -7,8 +7,13 @@ Two records of one block (same type family, same unordered actor pair) are
   (CONSULT, COOPERATE, signing under CAMEO 057);
 * status agrees in kind: a done act (``occurred``/``denied``) is never the same event
   as an offer or plan (``proposed``/``planned``) — an invitation and the meeting
-  that follows are two events, a proposal reported on three days is one;
-* places agree when both are known;
+  that follows are two events, a proposal reported on three days is one. One
+  exception: a measure that is not a meeting (a sale, aid, sanctions) announced as
+  ``planned`` and reported as ``occurred`` *on the same day* is one act — outlets
+  differ on whether "unveiled a plan for X" or "X agreed" is the news;
+* places agree when both are known (:func:`pipeline.dedup.places.places_agree`: a city
+  and its country, a capital and its seats of government, a place and a longer name
+  of it);
 * the CAMEO codes do not tell a phone call from a meeting in person;
 * event dates agree: equal or one day apart (time zones) — or, when one report
   carries its own publication day (a likely default date, an upper bound of the
@@ -30,11 +35,15 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from pipeline.dedup.keys import UNDIRECTED_CAMEO, UNDIRECTED_TYPES
+from pipeline.dedup.places import normalize_place, places_agree
 from pipeline.dedup.state import Record
 
 __all__ = ["compatible", "fits", "group_records", "is_undirected", "place"]
 
 _DONE = frozenset({"occurred", "denied"})
+# Acts that are meetings (or intents to meet): a plan and the meeting are two occasions.
+_MEETING_TYPES = frozenset({"CONSULT"})
+_MEETING_CAMEO = ("036", "04")
 # CAMEO codes that name a way of meeting; two different ones are two occasions.
 _CALL = frozenset({"041"})
 _IN_PERSON = frozenset({"042", "043", "044"})
@@ -55,8 +64,17 @@ def _actors_agree(left: Record, right: Record) -> bool:
     return is_undirected(left, right) and (left.source[0], lt) == (rt, right.source[0])
 
 
-def _place(location: str | None) -> str | None:
-    return " ".join(location.casefold().split()) if location else None
+def _is_meeting(record: Record) -> bool:
+    return record.type in _MEETING_TYPES or record.cameo.startswith(_MEETING_CAMEO)
+
+
+def _status_agree(left: Record, right: Record) -> bool:
+    """Done vs not done never agree, except a non-meeting measure planned and done on one day."""
+    if (left.status in _DONE) == (right.status in _DONE):
+        return True
+    if _is_meeting(left) or _is_meeting(right) or left.date != right.date:
+        return False
+    return {left.status, right.status} == {"planned", "occurred"}
 
 
 def _cameo_agree(left: str, right: str) -> bool:
@@ -96,10 +114,9 @@ def compatible(left: Record, right: Record, *, window_days: int, dates: bool = T
     everything but the date)."""
     if left.type != right.type or not _actors_agree(left, right):
         return False
-    if (left.status in _DONE) != (right.status in _DONE):
+    if not _status_agree(left, right):
         return False
-    here, there = _place(left.location), _place(right.location)
-    if here is not None and there is not None and here != there:
+    if not places_agree(left.location, right.location):
         return False
     if not _cameo_agree(left.cameo, right.cameo):
         return False
@@ -124,7 +141,8 @@ def _affinity(record: Record, group: Sequence[Record]) -> float:
         total += 2.0 * (member.date == record.date)
         total += member.status == record.status
         total += member.cameo == record.cameo
-        total += record.location is not None and _place(member.location) == _place(record.location)
+        here = normalize_place(record.location)
+        total += here is not None and normalize_place(member.location) == here
         total += member.source[0] == record.source[0]
     return total / len(group)
 

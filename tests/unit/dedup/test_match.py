@@ -175,3 +175,51 @@ def test_month_only_date_stays_apart_from_another_month() -> None:
         "a2", type="CONSULT", cameo="042", status="occurred", day=date(2025, 3, 1), published_days=1
     )
     assert 2 == len(run(feb, march).events())
+
+
+def test_visit_reported_in_capital_and_country_is_one_event() -> None:
+    """'To Vietnam' and 'to Hanoi' for one planned visit give one event."""
+    one = candidate("a1", type="CONSULT", cameo="042", status="planned", location="Vietnam")
+    two = candidate("a2", type="CONSULT", cameo="042", status="planned", location="Hanoi")
+    assert 1 == len(run(one, two).events())
+
+
+def test_talks_in_a_capital_and_another_country_stay_apart() -> None:
+    """Talks in Riyadh and talks in Switzerland are two events."""
+    one = candidate("a1", type="CONSULT", cameo="042", status="occurred", location="Riyadh")
+    two = candidate("a2", type="CONSULT", cameo="042", status="occurred", location="Switzerland")
+    assert 2 == len(run(one, two).events())
+
+
+def test_measure_planned_and_done_on_one_day_is_one_event() -> None:
+    """A sale announced (planned) and reported as agreed (occurred) the same day is one act."""
+    plan = candidate("a1", type="COOPERATE", cameo="062", status="planned", location=None)
+    done = candidate(
+        "a2", type="COOPERATE", cameo="062", status="occurred", location=None, published_days=1
+    )
+    events = run(plan, done).events()
+    assert [2] == [e.num_articles for e in events]
+
+
+def test_measure_planned_and_done_on_different_days_stays_apart() -> None:
+    """A measure planned on one day and one done three days later are two events."""
+    plan = candidate("a1", type="SANCTION", cameo="163", status="planned", location=None)
+    done = candidate(
+        "a2",
+        type="SANCTION",
+        cameo="163",
+        status="occurred",
+        location=None,
+        published_days=3,
+        day=date(2025, 9, 6),
+    )
+    assert 2 == len(run(plan, done).events())
+
+
+def test_meeting_planned_and_held_on_one_day_stays_apart() -> None:
+    """For meetings the plan and the meeting are two occasions, even on one day."""
+    plan = candidate("a1", type="CONSULT", cameo="044", status="planned", location=None)
+    held = candidate(
+        "a2", type="CONSULT", cameo="044", status="occurred", location=None, published_days=1
+    )
+    assert 2 == len(run(plan, held).events())
