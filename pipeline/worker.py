@@ -12,6 +12,8 @@ import asyncio
 import logging
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -26,6 +28,9 @@ from pipeline.logging import configure_logging, logging_config
 from pipeline.settings import Settings
 
 __all__ = ["EXIT_STOP_DEADLINE", "prepare_settings", "run_worker"]
+
+#: How often the worker checks that the broker still holds its topics.
+BROKER_CHECK_INTERVAL_S = 5.0
 
 #: Exit code when a worker did not stop within ``shutdown_timeout_s`` after a signal.
 EXIT_STOP_DEADLINE = 3
@@ -49,6 +54,7 @@ class _Worker(faust.Worker):
     """faust's worker with a hard deadline on shutdown after SIGTERM/SIGINT."""
 
     parley_shutdown_timeout_s: float = 20.0
+    parley_restart: bool = False
 
     def _on_sigterm(self) -> None:
         self._arm_deadline("SIGTERM")
@@ -72,6 +78,41 @@ class _Worker(faust.Worker):
         timer.start()
 
 
+def _watch_broker_state(app: Any, worker: _Worker) -> None:
+    """Restart the worker when the broker loses its topics (an in-memory broker restarted).
+
+    The consumer would otherwise retry commits on vanished topics forever. The check
+    reads cluster metadata every ``BROKER_CHECK_INTERVAL_S``; an unreachable broker is
+    not a loss (aiokafka reconnects by itself).
+    """
+    known: set[str] = set()
+
+    @app.timer(interval=BROKER_CHECK_INTERVAL_S)  # type: ignore[untyped-decorator]
+    async def check_broker_state() -> None:
+        try:
+            client = app.producer._ensure_producer().client
+            if not await client.force_metadata_update():
+                return
+            present = set(client.cluster.topics())
+        except Exception:  # not started yet, or the broker is away: try again later
+            return
+        names = {topic.get_topic_name() for topic in app.parley_topics.all()}
+        if not known:
+            known.update(names & present)
+            return
+        lost = known - present
+        if lost and not worker.parley_restart:
+            log.error("broker_state_lost", missing_topics=sorted(lost), action="restart")
+            worker.parley_restart = True
+            worker._schedule_shutdown(signal.SIGTERM)
+
+
+def _restart_process() -> None:
+    """Replace this process with a fresh ``parley worker`` (same arguments, same env)."""
+    logging.shutdown()
+    os.execv(sys.executable, [sys.executable, "-m", "pipeline.cli", *sys.argv[1:]])
+
+
 def _build_worker(settings: Settings) -> Any:
     app = create_app(settings)
     # A fresh event loop per run: the CLI may run a worker after other asyncio work.
@@ -86,6 +127,7 @@ def _build_worker(settings: Settings) -> Any:
         quiet=True,
     )
     worker.parley_shutdown_timeout_s = settings.shutdown_timeout_s
+    _watch_broker_state(app, worker)
     return worker
 
 
@@ -96,6 +138,7 @@ def run_worker(settings: Settings) -> None:
     with it, the worker waits up to ``broker_wait_s`` for the broker to appear.
     """
     configure_logging(settings)
+    restart = False
     broker: EmbeddedBroker | None = None
     temp_dir: Path | None = None
     try:
@@ -133,9 +176,16 @@ def run_worker(settings: Settings) -> None:
         except SystemExit as exit_:
             if exit_.code not in (0, None):
                 raise
+        if worker.parley_restart:
+            restart = True
     finally:
         if broker is not None:
             broker.stop()
             log.info("embedded_broker_stopped")
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
+    if restart:
+        if sys.argv[1:2] != ["worker"]:
+            raise BrokerError("the broker lost its topics; restart the worker")
+        log.warning("worker_restarting", reason="broker_state_lost")
+        _restart_process()
