@@ -21,6 +21,7 @@ __all__ = [
     "Cameo",
     "Candidate",
     "CleanArticle",
+    "DatePrecision",
     "DeadLetterHeaders",
     "Event",
     "Mention",
@@ -31,6 +32,10 @@ __all__ = [
 ]
 
 Status = Literal["occurred", "proposed", "planned", "denied"]
+# How exactly a candidate's date is known: an explicit day, a day within about a week
+# ("two weeks ago"), a month, a year, or no date in the text (the story's day: the act
+# happened on or before it).
+DatePrecision = Literal["day", "week", "month", "year", "default"]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 # Datetimes arrive as ISO 8601 strings on the wire: strict mode accepts them from JSON.
 AwareDatetime = Annotated[datetime, Field(strict=False)]
@@ -137,6 +142,9 @@ class Candidate(_Message):
     status: Status
     location: str | None = None
     date: IsoDate
+    date_precision: DatePrecision | None = Field(
+        default=None, description="how exactly the date is known; None: not said"
+    )
     sentence: str
     start: int = Field(ge=0, description="offset of the sentence in CleanArticle.text")
     end: int = Field(ge=0)

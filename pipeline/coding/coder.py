@@ -18,7 +18,14 @@ from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention, find_actors
 from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
-from pipeline.coding.dates import DateSpan, find_dates, inherited_dates, pick_date, story_day
+from pipeline.coding.dates import (
+    DateSpan,
+    date_precision,
+    find_dates,
+    inherited_dates,
+    pick_span,
+    story_day,
+)
 from pipeline.coding.discourse import (
     counterpart_of,
     inside_quote,
@@ -145,6 +152,9 @@ class Coder:
         plover = plover_type(act.cameo)
         if plover is None or act.source.code == act.target.code:
             return None
+        span = pick_span(
+            (act.trigger_start, act.trigger_end), act.status, dates, published, sentence.text
+        )
         return Candidate(
             article_id=article.article_id,
             outlet=article.outlet,
@@ -157,9 +167,8 @@ class Coder:
             target=Actor(code=act.target.code, name=act.target.name),
             status=act.status,
             location=act.location,
-            date=pick_date(
-                (act.trigger_start, act.trigger_end), act.status, dates, published, sentence.text
-            ),
+            date=span.day if span is not None else published,
+            date_precision=date_precision(span),
             sentence=article.text[sentence.start : sentence.end],
             start=sentence.start,
             end=sentence.end,

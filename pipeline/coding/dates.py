@@ -17,8 +17,18 @@ from functools import lru_cache
 import dateparser
 
 from pipeline.coding.sentences import Sentence
+from pipeline.models import DatePrecision
 
-__all__ = ["DateSpan", "find_dates", "inherited_dates", "pick_date", "resolve_date", "story_day"]
+__all__ = [
+    "DateSpan",
+    "date_precision",
+    "find_dates",
+    "inherited_dates",
+    "pick_date",
+    "pick_span",
+    "resolve_date",
+    "story_day",
+]
 
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -181,6 +191,34 @@ def pick_date(
     Planned and proposed acts carry the day they were stated: only a past weekday or
     day of the month ("said on Tuesday it would...") dates them.
     """
+    span = pick_span(trigger, status, dates, anchor, sentence_text)
+    return span.day if span is not None else anchor
+
+
+def date_precision(span: DateSpan | None) -> DatePrecision:
+    """How exactly a picked span dates an act (see ``pipeline.models.DatePrecision``)."""
+    if span is None:
+        return "default"
+    if span.kind in ("md", "dm", "wd"):
+        return "day"
+    if span.kind in ("my", "month"):
+        return "month"
+    if span.kind == "year":
+        return "year"
+    words = span.text.lower()
+    if "year" in words:
+        return "year"
+    if "month" in words:
+        return "month"
+    if "week" in words:
+        return "week"
+    return "day"
+
+
+def pick_span(
+    trigger: tuple[int, int], status: str, dates: list[DateSpan], anchor: date, sentence_text: str
+) -> DateSpan | None:
+    """The date expression that dates the act of ``trigger`` (see :func:`pick_date`), or None."""
     trigger_start, trigger_end = trigger
     # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
     usable = [d for d in dates if not d.bound or trigger_start > d.end]
@@ -194,12 +232,11 @@ def pick_date(
         usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
     usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
     if not usable:
-        return anchor
-    nearest = min(
+        return None
+    return min(
         usable,
         key=lambda d: min(abs(d.start - trigger_end), abs(trigger_start - d.end)),
     )
-    return nearest.day
 
 
 def story_day(sentences: list[Sentence], published_at: datetime) -> date:

@@ -1,8 +1,9 @@
 """Building a canonical event from the reports grouped into it.
 
 Every field is chosen by weight of evidence: each article votes once per value with
-its highest confidence for that value (a date that is only the publication day
-or a 1st votes at half weight), the heaviest value wins, and ties go to the smallest value.
+its highest confidence for that value, the heaviest value wins, and ties go to the
+smallest value. The date is voted by the reports that know it most exactly (explicit
+days before weeks, months, years and dates the text did not give).
 So the event depends only on the set of reports, not on their order.
 
 The event id is a hash of the group's *anchor* — its first report in canonical order
@@ -103,6 +104,19 @@ def _orientation(group: Sequence[Record]) -> tuple[str, str | None]:
     return chosen if chosen is not None else pair(anchor)
 
 
+_LEVELS = ("day", "week", "month", "year", "default")
+
+
+def _best_dated(group: Sequence[Record]) -> list[Record]:
+    """The records whose dates are known most exactly: an explicit day outweighs any
+    number of reports that only give a month or no date at all."""
+    for level in _LEVELS:
+        chosen = [r for r in group if r.level == level]
+        if chosen:
+            return chosen
+    return list(group)
+
+
 def _actor_detail(group: Sequence[Record], code: str | None, index: int) -> str | None:
     """The most reported name (index 1) or sector (index 2) of the actor with ``code``."""
     if code is None:
@@ -164,9 +178,9 @@ def build_event(group: Sequence[Record], cameos: dict[str, Cameo], *, revision: 
     cameo_code = _vote(group, lambda r: r.cameo) or group[0].cameo
     status: Status = _vote(group, lambda r: r.status) or group[0].status  # type: ignore[assignment]
     day = _vote(
-        group,
+        _best_dated(group),
         lambda r: r.date,
-        weight=lambda r: r.confidence * (1.0 if r.precise else 0.5),
+        weight=lambda r: r.confidence,
         order=lambda d: d.isoformat(),
     )
     confidence, outlets = _confidence(reports)

@@ -15,16 +15,15 @@ Two records of one block (same type family, same unordered actor pair) are
   and its country, a capital and its seats of government, a place and a longer name
   of it);
 * the CAMEO codes do not tell a phone call from a meeting in person;
-* event dates agree: equal or one day apart (time zones) — or, when one report
-  carries its own publication day (a likely default date, an upper bound of the
-  true date), up to ``window_days`` after the other's date; a date on the 1st may
-  name only its month ("in February"), on 1 January only its year, and agrees with
-  any day in that span.
+* event dates agree (:func:`pipeline.dedup.dating.dates_agree`): explicit days equal or
+  one apart; a week, month or year agrees with the days it spans; a date the text did
+  not give (the story's day) is an upper bound — background told without a date
+  joins the earlier event it tells of.
 
 Grouping is greedy over the records in canonical order (publication time, then ids):
 each joins the most similar group it is compatible with *every* member of
 (complete linkage: no chaining across a week of daily calls), or opens a new one.
-A report with an imprecise date (publication day, or a 1st) is judged, on the date,
+A report with an imprecise date (no explicit day) is judged, on the date,
 by the group's precisely dated reports alone, when it has any (see :func:`fits`).
 The result depends only on the set of records.
 """
@@ -32,8 +31,8 @@ The result depends only on the set of records.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
 
+from pipeline.dedup.dating import dates_agree
 from pipeline.dedup.keys import UNDIRECTED_CAMEO, UNDIRECTED_TYPES
 from pipeline.dedup.places import normalize_place, places_agree
 from pipeline.dedup.state import Record
@@ -82,33 +81,6 @@ def _cameo_agree(left: str, right: str) -> bool:
     return not ((a in _CALL and b in _IN_PERSON) or (a in _IN_PERSON and b in _CALL))
 
 
-def _span(record: Record) -> tuple[date, date]:
-    """The days a vague date may stand for: its month (a 1st) or its year (a 1 January)."""
-    day = record.date
-    if day.month == 1:
-        return day, date(day.year, 12, 31)
-    return day, date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
-
-
-def _dates_agree(left: Record, right: Record, window_days: int) -> bool:
-    gap = (left.date - right.date).days
-    if abs(gap) <= 1:
-        return True
-    if left.vague or right.vague:
-        vague, other = (left, right) if left.vague else (right, left)
-        first, last = _span(vague)
-        if other.vague:
-            o_first, o_last = _span(other)
-            return first <= o_last and o_first <= last
-        low = other.date - timedelta(days=window_days) if other.undated else other.date
-        return first <= other.date and low <= last
-    if left.undated and not right.undated:
-        return 0 < gap <= window_days
-    if right.undated and not left.undated:
-        return 0 < -gap <= window_days
-    return False
-
-
 def compatible(left: Record, right: Record, *, window_days: int, dates: bool = True) -> bool:
     """Whether two records of one block can report the same real event (``dates=False``:
     everything but the date)."""
@@ -120,7 +92,7 @@ def compatible(left: Record, right: Record, *, window_days: int, dates: bool = T
         return False
     if not _cameo_agree(left.cameo, right.cameo):
         return False
-    return not dates or _dates_agree(left, right, window_days)
+    return not dates or dates_agree(left, right, window_days)
 
 
 def fits(record: Record, group: Sequence[Record], *, window_days: int) -> bool:
@@ -131,7 +103,7 @@ def fits(record: Record, group: Sequence[Record], *, window_days: int) -> bool:
         return False
     explicit = [m for m in group if m.precise]
     judges = explicit if not record.precise and explicit else group
-    return all(_dates_agree(record, m, window_days) for m in judges)
+    return all(dates_agree(record, m, window_days) for m in judges)
 
 
 def _affinity(record: Record, group: Sequence[Record]) -> float:

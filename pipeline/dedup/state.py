@@ -58,6 +58,7 @@ class Record:
     confidence: float
     content_hash: str
     signature: str
+    precision: str | None = None  # the coder's date precision (None: infer from the date)
 
     @property
     def identity(self) -> tuple[str, int, int, str, str, str]:
@@ -80,19 +81,30 @@ class Record:
         )
 
     @property
-    def undated(self) -> bool:
-        """True when the event date is the publication day (likely a default, an upper bound)."""
-        return self.date == self.published_at.date()
+    def level(self) -> str:
+        """How exactly the date is known: the coder's precision, else a guess from the date —
+        the publication day is a likely default ("default"), a 1 January a year, another 1st
+        a month ("in February"), any other day a day. A denial is dated by the day it was
+        made, so its date only bounds the alleged act: "default"."""
+        if self.status == "denied":
+            return "default"
+        if self.precision is not None:
+            return self.precision
+        if self.date == self.published_at.date():
+            return "default"
+        if self.date.day == 1:
+            return "year" if self.date.month == 1 else "month"
+        return "day"
 
     @property
-    def vague(self) -> bool:
-        """True when the date may name only a month ("in February" -> the 1st) or a year."""
-        return self.date.day == 1 and not self.undated
+    def undated(self) -> bool:
+        """True when the text gave no date: the story's day, an upper bound of the true date."""
+        return self.level == "default"
 
     @property
     def precise(self) -> bool:
-        """True when the date is an explicit day (neither the publication day nor a 1st)."""
-        return not self.undated and not self.vague
+        """True when the date is an explicit day."""
+        return self.level == "day"
 
     def source_actor(self) -> Actor:
         """The source as a model."""
@@ -110,7 +122,7 @@ class Record:
             self.article_id, self.outlet, self.url, self.published_at.isoformat(), self.type,
             self.mode, self.cameo, list(self.source), list(self.target) if self.target else None,
             self.status, self.location, self.date.isoformat(), self.sentence, self.start,
-            self.end, self.confidence, self.content_hash, self.signature,
+            self.end, self.confidence, self.content_hash, self.signature, self.precision,
         ]  # fmt: skip
 
     @classmethod
@@ -124,7 +136,7 @@ class Record:
             target=(tgt[0], tgt[1], tgt[2]) if tgt else None, status=row[9],
             location=row[10], date=date.fromisoformat(row[11]), sentence=row[12],
             start=row[13], end=row[14], confidence=row[15], content_hash=row[16],
-            signature=row[17],
+            signature=row[17], precision=row[18] if len(row) > 18 else None,
         )  # fmt: skip
 
     @classmethod
@@ -150,6 +162,7 @@ class Record:
             confidence=round(candidate.confidence, 4),
             content_hash=candidate.content_hash[:16],
             signature=signature,
+            precision=candidate.date_precision,
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from pipeline.models import Actor, Cameo, Candidate, Status
+from pipeline.models import Actor, Cameo, Candidate, DatePrecision, Status
 from pipeline.text.fingerprint import content_hash, minhash
 
 __all__ = ["DAY0", "candidate"]
@@ -29,6 +29,7 @@ def candidate(
     confidence: float = 0.7,
     start: int = 0,
     source_name: str | None = None,
+    precision: DatePrecision | None = None,
 ) -> Candidate:
     """A candidate from article ``article`` (outlet defaults to one per article)."""
     published = DAY0 + timedelta(days=published_days)
@@ -51,6 +52,7 @@ def candidate(
         status=status,
         location=location,
         date=day or DAY0.date(),
+        date_precision=precision,
         sentence=f"sentence of {article}",
         start=start,
         end=start + 20,
