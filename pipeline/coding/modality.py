@@ -74,6 +74,7 @@ _FAILURE = inflections(
     "postpone",
     "without",
 )
+_RULE = frozenset({"rule", "rules", "ruled", "ruling"})
 _CHAIN_DEPS = frozenset(
     {"xcomp", "pobj", "prep", "acomp", "dobj", "attr", "oprd", "pcomp", "amod", "acl"}
 )
@@ -137,6 +138,10 @@ def assess_status(
             ):
                 return None
         if node.lower_ in _FAILURE and node != trigger:
+            return None
+        if node != trigger and node.lower_ in _RULE and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in node.children
+        ):  # "ruled out talks": no talks
             return None
     if not conditional_ok and any(_has_condition(node) for node in chain):
         return None
