@@ -1,5 +1,5 @@
 """Smoke tests of the benchmark harness: generator and in-process quick run (no timings)."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
+
 
 from __future__ import annotations
 

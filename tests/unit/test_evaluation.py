@@ -1,5 +1,5 @@
 """Tests of the gold-corpus scorer (``pipeline.evaluation``)."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
+
 
 from __future__ import annotations
 

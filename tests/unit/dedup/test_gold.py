@@ -5,7 +5,7 @@ article that reports it, and the deduplicated output must score at the targets o
 issue 4 (pair precision >= 0.95, pair recall >= 0.90, at most 2 fragments, no merge
 of same-type-same-pair events on different dates).
 """
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
+
 
 from __future__ import annotations
 

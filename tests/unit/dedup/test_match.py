@@ -1,5 +1,5 @@
 """Tests of the matching rules: what is one event and what stays apart."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
+
 
 from __future__ import annotations
 

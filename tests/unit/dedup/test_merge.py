@@ -1,5 +1,5 @@
 """Tests of merge_candidate: revisions, idempotence, deterministic ids, expiry, bounds."""
-# ruff: noqa: SIM300  (project style: asserts read `expected == actual`)
+
 
 from __future__ import annotations
 
