@@ -121,7 +121,6 @@ def create_app(settings: Settings) -> Any:
         web_bind=settings.web_host,
         web_host=settings.web_host,
         logging_config=logging_config(settings),
-        stream_wait_empty=False,
         worker_redirect_stdouts=False,
     )
     app.transport = ParleyTransport(app.conf.broker_consumer, app)
