@@ -149,6 +149,10 @@ class Gazetteer:
             code = _PARENT.get(str(org["code"]), str(org["code"]))
             for surface in [org.get("name"), *org.get("aliases", [])]:
                 gazetteer._add(surface, Entry(code, "org"))
+            # A seat that stands for the organisation in news ("Brussels" for the EU)
+            # outranks the city's country; it stays a place kind, so "in Brussels" is a venue.
+            for seat in org.get("seats", []):
+                gazetteer._add(seat, Entry(code, "capital"), override=True)
         for record in leaders:
             leader = Leader(
                 name=str(record["name"]),
