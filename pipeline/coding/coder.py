@@ -141,6 +141,16 @@ class Coder:
                     actors[token.i] = mention
         return actors
 
+    def _actor(self, mention: ActorMention) -> Actor:
+        """The coded actor, with its CAMEO sector: IGO, MIL (defence) or GOV."""
+        if not self._gazetteer.is_state(mention.code):
+            sector = "IGO"
+        elif mention.role == "defence_minister":
+            sector = "MIL"
+        else:
+            sector = "GOV"
+        return Actor(code=mention.code, name=mention.name, sector=sector)
+
     def _candidate(
         self,
         article: CleanArticle,
@@ -163,8 +173,8 @@ class Coder:
             type=plover,
             mode=plover_mode(act.cameo),
             cameo=build_cameo(act.cameo),
-            source=Actor(code=act.source.code, name=act.source.name),
-            target=Actor(code=act.target.code, name=act.target.name),
+            source=self._actor(act.source),
+            target=self._actor(act.target),
             status=act.status,
             location=act.location,
             date=span.day if span is not None else published,

@@ -19,3 +19,16 @@ def test_brussels_sanctions_are_coded_as_the_eus(coder: Coder) -> None:
     body = "Brussels imposed new sanctions on Minsk on Tuesday over the crackdown."
     expected = {("EU", "SANCTION", "BLR")}
     assert expected == tuples(coder.extract(make_article(body)))
+
+
+def test_actors_carry_their_sector(coder: Coder) -> None:
+    """States act as governments (GOV), organisations as IGO."""
+    body = "The European Union imposed sanctions on Russia on Monday."
+    candidates = coder.extract(make_article(body))
+    expected = [("EU", "IGO", "RUS", "GOV")]
+    actual = [
+        (c.source.code, c.source.sector, c.target.code if c.target else None,
+         c.target.sector if c.target else None)
+        for c in candidates
+    ]
+    assert expected == actual
