@@ -1,4 +1,4 @@
-"""An organisation's seat stands for the organisation ("Brussels" = the EU), not its host state."""
+"""Actor codes: an organisation's seat stands for it ("Brussels" = the EU); sectors."""
 
 from __future__ import annotations
 
