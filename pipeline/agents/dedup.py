@@ -5,7 +5,10 @@ The table row for a blocking key holds the open events of that block
 whose article is already a mention changes nothing, so a record delivered twice
 (at-least-once, a crash, a changelog record lost in recovery) publishes nothing new.
 Revisions are published and acknowledged *before* the table row is written, so a
-crash in between re-publishes the same revision rather than losing it.
+crash in between re-publishes the same revision rather than losing it. An event id
+absorbed by another event (reports arriving out of order regrouped the block) is
+retired with a tombstone (key = event id, value null, header ``merged_into``) on the
+compacted ``events`` topic, and its article links with tombstones on ``mentions``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
-from pipeline.agents.publish import publish_all
+from pipeline.agents.publish import publish, publish_all
 from pipeline.dedup import BlockState, merge_candidate
 from pipeline.models import Candidate, dumps
 from pipeline.settings import Settings
@@ -89,6 +92,21 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                         (f"{link.event_id}/{link.article_id}".encode(), dumps(link))
                         for link in result.links
                     ],
+                )
+                # Retired ids (absorbed by another event): a tombstone on the compacted
+                # topics, after the surviving event's revision, so they leave the feed.
+                for retired in result.retired:
+                    survivor = result.merged_into.get(retired, "")
+                    await publish(
+                        topics.events,
+                        key=retired.encode("utf-8"),
+                        value=None,
+                        headers=[("merged_into", survivor.encode("utf-8"))],
+                    )
+                    log.info("event_retired", event_id=retired, merged_into=survivor)
+                await publish_all(
+                    topics.mentions,
+                    [(f"{eid}/{article}".encode(), None) for eid, article in result.unlinked],
                 )
                 table[key] = result.state.to_bytes()
                 for published in result.events:

@@ -28,17 +28,18 @@ async def publish(
     topic: Any,
     *,
     key: bytes | None,
-    value: bytes,
+    value: bytes | None,
     headers: Sequence[tuple[str, bytes]] | None = None,
     attempts: int = _ATTEMPTS,
 ) -> None:
-    """Send one record and wait for the broker's acknowledgement, retrying on failure."""
+    """Send one record (``value=None``: a tombstone) and wait for the broker's
+    acknowledgement, retrying on failure."""
     await publish_all(topic, [(key, value)], headers=headers, attempts=attempts)
 
 
 async def publish_all(
     topic: Any,
-    records: Sequence[tuple[bytes | None, bytes]],
+    records: Sequence[tuple[bytes | None, bytes | None]],
     *,
     headers: Sequence[tuple[str, bytes]] | None = None,
     attempts: int = _ATTEMPTS,

@@ -16,7 +16,8 @@ __all__ = ["Deduplicator"]
 
 
 class Deduplicator:
-    """Deduplicate candidates offline; ``events()`` gives the latest revision of each event."""
+    """Deduplicate candidates offline; ``events()`` gives the latest revision of each live
+    event (retired ids dropped, as a compacted topic drops them after a tombstone)."""
 
     def __init__(self, *, window_days: int = 4, retention_days: int = 30) -> None:
         self._window_days = window_days
@@ -39,11 +40,11 @@ class Deduplicator:
         latest = self._latest.setdefault(key, {})
         for event in result.events:
             latest[event.event_id] = event
-        # An event regrouped away (its reports now belong to another id) is retired;
-        # an expired one (no longer in the state at all) stays as published.
-        for event_id, published in result.state.published.items():
-            if not published.live:
-                latest.pop(event_id, None)
+        # An event absorbed by another (its reports now belong to another id) is retired,
+        # as the stream retires it with a tombstone; an expired one (no longer in the
+        # state at all) stays as published.
+        for event_id in result.retired:
+            latest.pop(event_id, None)
         return result
 
     def events(self) -> list[Event]:

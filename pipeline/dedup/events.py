@@ -6,9 +6,11 @@ smallest value. The date is voted by the reports that know it most exactly (expl
 days before weeks, months, years and dates the text did not give).
 So the event depends only on the set of reports, not on their order.
 
-The event id is a hash of the group's *anchor* — its first report in canonical order
-(publication time, article id, offsets, codes) — so reprocessing the same articles,
-even after the state was lost, re-creates the same id.
+An event id is a hash of one report (its *owner*): a new group's is its *anchor*'s — its
+first report in canonical order (publication time, article id, offsets, codes) — so
+reprocessing the same articles in the same order, even after the state was lost,
+re-creates the same id. When reports arrive out of order, a group keeps the id it
+already had (``pipeline.dedup.merge``).
 """
 
 from __future__ import annotations
@@ -171,8 +173,15 @@ def summarize(event: Event) -> str:
     return f"{head} — {facts} — {articles}, {outlets}"
 
 
-def build_event(group: Sequence[Record], cameos: dict[str, Cameo], *, revision: int) -> Event:
-    """The canonical event of one group of records (first record = anchor)."""
+def build_event(
+    group: Sequence[Record],
+    cameos: dict[str, Cameo],
+    *,
+    revision: int,
+    kept_id: str | None = None,
+) -> Event:
+    """The canonical event of one group of records (first record = anchor); its id is
+    ``kept_id`` when given (the id the group kept), else the anchor's."""
     reports = best_reports(group)
     source_code, target_code = _orientation(group)
     cameo_code = _vote(group, lambda r: r.cameo) or group[0].cameo
@@ -185,7 +194,7 @@ def build_event(group: Sequence[Record], cameos: dict[str, Cameo], *, revision: 
     )
     confidence, outlets = _confidence(reports)
     draft = Event(
-        event_id=event_id(group[0]),
+        event_id=kept_id if kept_id is not None else event_id(group[0]),
         revision=revision,
         type=group[0].type,
         mode=_vote(group, lambda r: r.mode),

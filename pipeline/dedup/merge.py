@@ -2,18 +2,30 @@
 
 ``merge_candidate(state, candidate)`` adds the candidate's record, regroups the
 block, rebuilds its events and returns the new state with the events whose content
-changed (each as its next revision) and the new article-event links. The same
-report delivered twice changes nothing and returns no events and no links.
+changed (each as its next revision), the new article-event links and the event ids
+that stopped existing. The same report delivered twice changes nothing and returns
+no events, no links and no retired ids.
+
+Ids are sticky. An event id is the hash of one of its reports (its *owner*,
+:func:`pipeline.dedup.events.event_id`): a group minted from scratch is named after
+its anchor, its first report in canonical order. When a report arriving out of order
+regroups the block, each group keeps the live id owned by its earliest report that
+owns one, so an id once published stays the id of the group that absorbs it; a
+group that owns none mints its anchor's. A live id no group keeps any more (its
+group was absorbed into another) is *retired*: the caller publishes a tombstone for
+it, with the id of the group that absorbed it (``merged_into``).
 
 Expiry needs no clock: groups whose last report and event date are both older
 than ``retention_days`` before the newest publication time seen in the block are
-dropped, with their revision bookkeeping.
+dropped, with their revision bookkeeping; their last revision stays as published.
+A report that old is *late* and is ignored, so re-delivering an article whose
+event already expired creates nothing either.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import orjson
@@ -30,11 +42,16 @@ __all__ = ["MergeResult", "merge_candidate"]
 
 @dataclass(frozen=True)
 class MergeResult:
-    """The new block state, the event revisions to publish and the new mention links."""
+    """The new block state, the event revisions to publish, the new mention links, and
+    the event ids that no longer exist (``retired``; ``merged_into`` gives, for each, the
+    id of the event that absorbed it, and ``unlinked`` the retired article-event links)."""
 
     state: BlockState
     events: list[Event]
     links: list[MentionLink]
+    retired: list[str] = field(default_factory=list)
+    merged_into: dict[str, str] = field(default_factory=dict)
+    unlinked: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _digest(event: Event) -> str:
@@ -56,6 +73,10 @@ def _link(event_id: str, report: Record) -> MentionLink:
     )
 
 
+def _last_day(records: list[Record]) -> date:
+    return max(max(r.published_at.date(), r.date) for r in records)
+
+
 def merge_candidate(
     state: BlockState | None,
     candidate: Candidate,
@@ -66,32 +87,37 @@ def merge_candidate(
     """Merge one candidate into its block's state (``None`` for a new block)."""
     current = state if state is not None else BlockState()
     record = Record.from_candidate(candidate, signature=compact_signature(candidate.fingerprint))
+    unchanged = MergeResult(state=current, events=[], links=[])
     if any(r.identity == record.identity for r in current.records):
-        return MergeResult(state=current, events=[], links=[])
+        return unchanged
+    # Late: older than the retention before the block's newest report. Its event may
+    # have expired already (a re-delivery must not re-create it).
+    horizon = current.newest.date() - timedelta(days=retention_days) if current.newest else None
+    if horizon is not None and _last_day([record]) < horizon:
+        return unchanged
 
     cameos = dict(current.cameos)
     cameos.setdefault(candidate.cameo.code, candidate.cameo)
     newest = candidate.published_at
     if current.newest is not None and current.newest > newest:
         newest = current.newest
-    grouped, changed, fresh = _regroup(current, record, window_days=window_days)
+    grouped, changed = _regroup(current, record, window_days=window_days)
+    live = {k for k, p in current.published.items() if p.live}
+    ids = [_owner_id(group, live) for group in grouped]
     published = dict(current.published)
-    if fresh:
-        published = {k: replace(p, live=False) for k, p in published.items()}
     events: list[Event] = []
     links: list[MentionLink] = []
     cutoff = newest.date() - timedelta(days=retention_days)
     kept: list[list[Record]] = []
-    for index, group in enumerate(grouped):
-        last_day = max(max(r.published_at.date(), r.date) for r in group)
-        if index in changed:
-            event_id = _update(group, cameos, current, published, last_day, events, links)
-        else:
-            event_id = event_id_of(group[0])
-        if last_day >= cutoff:
-            kept.append(group)
-        else:
+    for index, (group, event_id) in enumerate(zip(grouped, ids, strict=True)):
+        last_day = _last_day(group)
+        if last_day < cutoff:
             published.pop(event_id, None)
+            continue
+        kept.append(group)
+        if index in changed:
+            _update(group, event_id, cameos, current, published, last_day, events, links)
+    retired, merged_into, unlinked = _retire(grouped, ids, live, published, cutoff)
     published = {k: p for k, p in published.items() if p.last_seen >= cutoff}
     ordered = sorted(
         ((r, ordinal) for ordinal, group in enumerate(kept) for r in group),
@@ -106,13 +132,59 @@ def merge_candidate(
         newest=newest,
     )
     events.sort(key=lambda e: e.event_id)
-    return MergeResult(state=new_state, events=events, links=links)
+    return MergeResult(
+        state=new_state,
+        events=events,
+        links=links,
+        retired=retired,
+        merged_into=merged_into,
+        unlinked=unlinked,
+    )
+
+
+def _owner_id(group: list[Record], live: set[str]) -> str:
+    """The group's id: the live id owned by its earliest report owning one, else its
+    anchor's (a live id is owned by exactly one stored report, so no two groups share one)."""
+    for record in group:
+        candidate_id = event_id_of(record)
+        if candidate_id in live:
+            return candidate_id
+    return event_id_of(group[0])
+
+
+def _retire(
+    grouped: list[list[Record]],
+    ids: list[str],
+    live: set[str],
+    published: dict[str, Published],
+    cutoff: date,
+) -> tuple[list[str], dict[str, str], list[tuple[str, str]]]:
+    """Mark the live ids no kept group has any more as retired; where each went."""
+    lost = live - set(ids)
+    if not lost:
+        return [], {}, []
+    retired: list[str] = []
+    merged_into: dict[str, str] = {}
+    unlinked: list[tuple[str, str]] = []
+    for group, group_id in zip(grouped, ids, strict=True):
+        if _last_day(group) < cutoff:
+            continue
+        for record in group:
+            owned = event_id_of(record)
+            if owned in lost and owned not in merged_into:
+                merged_into[owned] = group_id
+    for event_id in sorted(merged_into):
+        previous = published[event_id]
+        retired.append(event_id)
+        unlinked.extend((event_id, article) for article in previous.linked)
+        published[event_id] = replace(previous, live=False, linked=())
+    return retired, merged_into, unlinked
 
 
 def _regroup(
     current: BlockState, record: Record, *, window_days: int
-) -> tuple[list[list[Record]], set[int], bool]:
-    """The groups with the new record, which of them changed, and whether all were regrouped.
+) -> tuple[list[list[Record]], set[int]]:
+    """The groups with the new record and which of them changed.
 
     When the record sorts after every stored one (the usual case: reports arrive in
     publication order), greedy grouping of the stored records is unchanged, so only
@@ -132,38 +204,38 @@ def _regroup(
             index = len(groups) - 1
         else:
             groups[index].append(record)
-        return groups, {index}, False
+        return groups, {index}
     regrouped = group_records([*records, record], window_days=window_days)
-    return regrouped, set(range(len(regrouped))), True
+    return regrouped, set(range(len(regrouped)))
 
 
 def _update(
     group: list[Record],
+    event_id: str,
     cameos: dict[str, Cameo],
     current: BlockState,
     published: dict[str, Published],
     last_day: date,
     events: list[Event],
     links: list[MentionLink],
-) -> str:
+) -> None:
     """Rebuild one group's event; record a new revision and new links when it changed."""
-    event = build_event(group, cameos, revision=1)
-    previous = current.published.get(event.event_id)
+    event = build_event(group, cameos, revision=1, kept_id=event_id)
+    previous = current.published.get(event_id)
     digest = _digest(event)
     revision = previous.revision if previous is not None else 0
     if previous is None or not previous.live or previous.digest != digest:
         revision += 1
         events.append(event.model_copy(update={"revision": revision}))
-    linked = set(previous.linked) if previous is not None else set()
+    linked = set(previous.linked) if previous is not None and previous.live else set()
     reports = best_reports(group)
     for report in reports:
         if report.article_id not in linked:
-            links.append(_link(event.event_id, report))
-    published[event.event_id] = Published(
+            links.append(_link(event_id, report))
+    published[event_id] = Published(
         revision=revision,
         digest=digest,
         linked=tuple(sorted(linked | {r.article_id for r in reports})),
         live=True,
         last_seen=last_day,
     )
-    return event.event_id

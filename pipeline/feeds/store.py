@@ -8,7 +8,8 @@ to keep up is dropped rather than slowing the feed).
 :func:`consume_events` fills a store from the WHOLE events topic: its own
 consumer with no group and every partition assigned, from the beginning (the
 topic is compacted, so this replays the latest revisions), so each worker's feed
-shows every event, not only the partitions that worker owns.
+shows every event, not only the partitions that worker owns. A tombstone (null
+value) removes the event its key names: that id was merged into another event.
 """
 
 from __future__ import annotations
@@ -105,8 +106,20 @@ class EventStore:
             subscription.offer(event)
         return True
 
-    def add_bytes(self, value: bytes | None) -> Event | None:
-        """Decode an events-topic record and :meth:`add` it; ``None`` when unusable or old."""
+    def remove(self, event_id: str) -> bool:
+        """Forget a retired event (a tombstone on the events topic); whether it was kept."""
+        return self._events.pop(event_id, None) is not None
+
+    def add_bytes(self, value: bytes | None, key: bytes | None = None) -> Event | None:
+        """Decode an events-topic record and :meth:`add` it; ``None`` when unusable or old.
+
+        A tombstone (null value) removes the event ``key`` names: its id was retired,
+        merged into another event.
+        """
+        if value is None:
+            if key:
+                self.remove(key.decode("utf-8", errors="replace"))
+            return None
         if not value:
             return None
         try:
@@ -192,7 +205,7 @@ async def consume_events(store: EventStore, settings: Settings) -> None:
         started = time.monotonic()
         async for records in _records(consumer):
             for record in records:
-                store.add_bytes(record.value)
+                store.add_bytes(record.value, record.key)
             if not store.caught_up:
                 positions = {tp: await consumer.position(tp) for tp in assigned}
                 if all(positions[tp] >= end[tp] for tp in assigned):

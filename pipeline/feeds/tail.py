@@ -5,6 +5,10 @@ of tails read the whole feed without taking partitions from each other. Without
 ``--from-beginning`` it starts at the end of each partition; because the test
 broker (Tansu) may under-report the end offset, records older than the moment the
 tail started are also filtered out by their timestamp.
+
+A tombstone (null value: an event id merged into another event) prints
+``retired <id> (merged into <id>)``; ``--json`` prints event revisions only and
+skips tombstones, so every line it writes is an event.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pipeline.feeds.filters import EventFilter
 from pipeline.models import Event
 from pipeline.settings import Settings
 
-__all__ = ["format_event", "tail_events"]
+__all__ = ["format_event", "format_retired", "tail_events"]
 
 _POLL_MS = 500
 _CLOCK_SLACK_MS = 2000
@@ -102,6 +106,11 @@ async def _tail(
                 for record in records:
                     if not from_beginning and record.timestamp < started_ms:
                         continue
+                    if record.value is None:
+                        printed += _print_retired(
+                            record.key, record.headers, as_json=as_json, out=out, seen=seen
+                        )
+                        continue
                     printed += _print(
                         record.value, as_json=as_json, out=out, event_filter=event_filter, seen=seen
                     )
@@ -109,6 +118,37 @@ async def _tail(
     finally:
         await consumer.stop()
     return printed
+
+
+def format_retired(event_id: str, merged_into: str | None) -> str:
+    """One readable line for a retired event id (a tombstone)."""
+    where = f" (merged into {merged_into})" if merged_into else ""
+    return f"retired {event_id}{where}"
+
+
+def _print_retired(
+    key: bytes | None,
+    headers: Any,
+    *,
+    as_json: bool,
+    out: TextIO,
+    seen: dict[str, Event] | None = None,
+) -> int:
+    """Print a tombstone's line (readable mode only: ``--json`` prints events alone)."""
+    if key is None:
+        return 0
+    event_id = key.decode("utf-8", errors="replace")
+    if seen is not None:
+        seen.pop(event_id, None)
+    if as_json:
+        return 0
+    merged_into = None
+    for name, raw in headers or ():
+        if name == "merged_into" and raw:
+            merged_into = bytes(raw).decode("utf-8", errors="replace")
+    out.write(format_retired(event_id, merged_into) + "\n")
+    out.flush()
+    return 1
 
 
 def _print(

@@ -76,7 +76,7 @@ def test_relative_month_spans_a_month_either_side() -> None:
     summit = meeting("a1", day=SUMMIT, published_days=-19, precision="day")
     june = meeting("a3", day=date(2025, 6, 20), published_days=-70, precision="day")
     month = meeting("a2", day=date(2025, 8, 3), precision="month")
-    events = run(summit, june, month).events()
+    events = run(june, summit, month).events()  # in publication order: june is not late
     assert [1, 2] == sorted(e.num_articles for e in events)
 
 

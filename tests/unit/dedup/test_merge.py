@@ -7,6 +7,7 @@ from datetime import date
 
 from pipeline.dedup import BlockState, merge_candidate
 from pipeline.dedup.state import MAX_SENTENCE
+from pipeline.models import Candidate
 from tests.unit.dedup.builders import candidate
 
 
@@ -95,3 +96,49 @@ def test_corrupt_state_raises_state_error() -> None:
         assert "E310" == exc.code
     else:
         raise AssertionError("StateError not raised")
+
+
+def _visit(article: str, day: int, published: float) -> Candidate:
+    """An occurred visit RUS -> UKR on 2025-09-``day``, dated exactly."""
+    return candidate(
+        article,
+        type="CONSULT",
+        cameo="042",
+        status="occurred",
+        location=None,
+        day=date(2025, 9, day),
+        published_days=published,
+        precision="day",
+    )
+
+
+def test_earlier_report_arriving_late_keeps_the_published_id() -> None:
+    """A report published before the event's first one, arriving after it, joins the
+    event under its published id: the id does not move and nothing is retired."""
+    first = merge_candidate(None, candidate("a2", published_days=0.5))
+    late = merge_candidate(first.state, candidate("a1", published_days=0.0))
+    assert ([first.events[0].event_id], [], 2) == (
+        [e.event_id for e in late.events],
+        late.retired,
+        late.events[0].num_articles,
+    )
+
+
+def test_groups_joined_by_a_regroup_retire_the_absorbed_id() -> None:
+    """When an out-of-order report regroups the block so that two events become one,
+    the surviving group keeps the id of its earliest report; the other id is retired,
+    merged into it, with its mention links; the split-off report gets a new id."""
+    state = None
+    ids: dict[str, str] = {}
+    for article, day, published in (("r1", 2, 0.1), ("ra", 3, 0.2), ("r2", 1, 0.3)):
+        result = merge_candidate(state, _visit(article, day, published))
+        state = result.state
+        ids.update({m.article_id: e.event_id for e in result.events for m in e.mentions})
+    assert ids["r1"] == ids["ra"] != ids["r2"]
+    result = merge_candidate(state, _visit("r0", 1, 0.0))
+    assert [ids["r2"]] == result.retired
+    assert {ids["r2"]: ids["r1"]} == result.merged_into
+    assert [(ids["r2"], "r2")] == result.unlinked
+    by_articles = {tuple(sorted(m.article_id for m in e.mentions)): e for e in result.events}
+    assert ids["r1"] == by_articles[("r0", "r1", "r2")].event_id
+    assert {ids["r1"], ids["r2"]}.isdisjoint({by_articles[("ra",)].event_id})

@@ -92,3 +92,12 @@ async def test_end_all_wakes_waiting_subscribers() -> None:
     await asyncio.sleep(0)
     store.end_all()
     assert (None, True) == (await asyncio.wait_for(waiting, 1.0), subscription.dropped)
+
+
+def test_tombstone_removes_the_retired_event(make_event: MakeEvent) -> None:
+    """A null value keyed by an event id (a retired id) removes that event; others stay."""
+    store = EventStore(metrics=Metrics())
+    store.add_bytes(dumps(make_event(event_id="old")))
+    store.add_bytes(dumps(make_event(event_id="kept")))
+    assert store.add_bytes(None, b"old") is None
+    assert (None, ["kept"]) == (store.get("old"), [e.event_id for e in store.latest()[1]])

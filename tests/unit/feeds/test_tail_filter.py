@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from pipeline.feeds.filters import EventFilter
-from pipeline.feeds.tail import _print
+from pipeline.feeds.tail import _print, _print_retired
 from pipeline.models import Event, dumps
 
 from .conftest import MakeEvent
@@ -41,3 +41,15 @@ def test_undecodable_records_are_dropped_when_filtering() -> None:
     out = io.StringIO()
     only = EventFilter.from_options(actors="RUS")
     assert 0 == _print(b'{"x": 1}', as_json=True, out=out, event_filter=only, seen={})
+
+
+def test_tombstone_prints_a_retired_line_or_nothing_in_json(make_event: MakeEvent) -> None:
+    """A tombstone prints "retired <id> (merged into <id>)" and forgets the event's last
+    revision; in --json mode nothing is printed (every JSON line is an event)."""
+    out = io.StringIO()
+    seen: dict[str, Event] = {"old": make_event(event_id="old")}
+    headers = [("merged_into", b"new")]
+    printed = _print_retired(b"old", headers, as_json=False, out=out, seen=seen)
+    assert (1, "retired old (merged into new)\n", {}) == (printed, out.getvalue(), seen)
+    quiet = io.StringIO()
+    assert (0, "") == (_print_retired(b"x", headers, as_json=True, out=quiet), quiet.getvalue())
