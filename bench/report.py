@@ -119,12 +119,22 @@ def format_table(report: dict[str, Any]) -> str:
             lines.append(f"RSS ({key}) [articles done, MB]: "
                          + " ".join(f"{n}:{mb:.0f}" for n, mb in picks))
             break
-    profile = results.get("profile")
-    if isinstance(profile, dict) and "error" not in profile:
+    for key in ("b_end_to_end", "g_two_workers"):
+        found = results.get(key)
+        if isinstance(found, dict) and found.get("worker_cpu_share"):
+            lines.append(f"{key}: worker CPU busy share (CPU s / wall s, includes idle tail) "
+                         f"{found['worker_cpu_share']}, broker {found.get('broker_cpu_share')}, "
+                         f"bench {found.get('bench_cpu_share')}, all cores busy {found.get('machine_cpu_busy')}, "
+                         f"startup {found.get('startup_seconds')} s")
+    end_to_end = results.get("b_end_to_end")
+    worker = end_to_end.get("worker_profile") if isinstance(end_to_end, dict) else None
+    for label, profile in (("offline core", results.get("profile")), ("worker 0 in (b)", worker)):
+        if not isinstance(profile, dict) or "error" in profile:
+            continue
         for kind in ("inclusive", "own"):
             if profile.get(kind):
-                lines.append(f"profile ({profile.get('tool')}, {kind}): " + "; ".join(
-                    f"{row['function']} {row['share']:.0%}" for row in profile[kind][:10]))
+                lines.append(f"profile of the {label} (py-spy, {kind}): " + "; ".join(
+                    f"{row['function']} {row['share']:.0%}" for row in profile[kind][:12]))
     summary = report["summary"]
     lines += ["", "ratios: " + ", ".join(
         f"{k} = {'-' if v is None else format(v, '.3g')}" for k, v in summary["ratios"].items())

@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from bench.kafka import Record, create_topics, fill_topic, passthrough, watch_topics
-from bench.machine import read_rss_bytes
+from bench.machine import read_cpu_seconds, read_machine_ticks, read_rss_bytes
 from pipeline.broker import EmbeddedBroker
 from pipeline.settings import Settings
 from pipeline.topics import topic_specs
@@ -42,10 +42,13 @@ class Progress:
     outcome: dict[str, float] = field(default_factory=dict)
     event: dict[str, float] = field(default_factory=dict)
     dead_letters: int = 0
+    dead_keys: set[str] = field(default_factory=set)
     revisions: int = 0
     event_ids: set[str] = field(default_factory=set)
     last_event_at: float = 0.0
     last_seen_wall: float = field(default_factory=time.monotonic)
+    wanted: set[str] = field(default_factory=set)
+    finished: set[str] = field(default_factory=set)
 
     def see(self, record: Record, roles: dict[str, str]) -> None:
         """Account for one record of the topic playing ``roles[record.topic]``."""
@@ -58,6 +61,9 @@ class Progress:
             self.outcome.setdefault(key, record.timestamp)
         elif role == "dlq":
             self.dead_letters += 1
+            self.dead_keys.add(key)
+        if role in ("outcomes", "dlq") and key in self.wanted:
+            self.finished.add(key)
         elif role == "candidates":
             article_id = orjson.loads(record.value).get("article_id", "")
             self.candidate.setdefault(article_id, record.timestamp)
@@ -155,65 +161,147 @@ def measure_passthrough(records: Sequence[Keyed], *, partitions: int) -> dict[st
         return asyncio.run(run(broker.address))
 
 
+def _warmup_copies(records: Sequence[Keyed], count: int) -> list[Keyed]:
+    """Copies of the first records under new ids and URLs (they warm the workers up)."""
+    copies: list[Keyed] = []
+    for _key, value in records[:count]:
+        data = orjson.loads(value)
+        data["id"] = f"warm-{data['id']}"
+        data["url"] = f"{data['url']}-warm"
+        copies.append((data["id"].encode(), orjson.dumps(data)))
+    return copies
+
+
+def _start_spy(pid: int, out: Path) -> subprocess.Popen[bytes] | None:
+    spy = Path(sys.executable).with_name("py-spy")
+    if not spy.exists():
+        return None
+    return subprocess.Popen(
+        [str(spy), "record", "--pid", str(pid), "--rate", "100", "--format", "raw",
+         "--output", str(out), "--nonblocking"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def _stop_spy(spy: subprocess.Popen[bytes] | None, out: Path) -> dict[str, Any] | None:
+    if spy is None:
+        return None
+    spy.send_signal(signal.SIGINT)
+    try:
+        spy.wait(30)
+    except subprocess.TimeoutExpired:
+        spy.kill()
+        return None
+    if not out.exists():
+        return None
+    from bench.profiling import summarize_collapsed
+
+    return summarize_collapsed(out.read_text(encoding="utf-8"), inside="", top=25)
+
+
 def run_end_to_end(
     records: Sequence[Keyed], *, workers: int, timeout: float, idle: float = 3.0,
-    rss_every: float = 1.0, stall: float = 120.0,
+    rss_every: float = 1.0, stall: float = 120.0, warmup: int = 8, settle: float = 8.0,
+    profile: bool = False,
 ) -> dict[str, Any]:
-    """(b)/(f)/(g): pre-fill the input topic, start workers, wait for the last revision.
+    """(b)/(f)/(g): start workers, warm them up, fill the input topic, wait for the last revision.
 
-    A run where nothing new reaches the watched topics for ``stall`` seconds is
-    abandoned, with the workers' stacks in the result.
+    The workers first code ``warmup`` copies of articles and settle (group rebalances
+    done); then ``records`` are sent at once (thousands per second, far above
+    Parley's rate, so the topic is in effect pre-filled) and the clock runs from the
+    first clean record of them to the last event revision. A run where nothing new
+    reaches the watched topics for ``stall`` seconds is abandoned, with the workers'
+    stacks in the result. ``profile`` samples worker 0 with py-spy during the run.
     """
     settings = _settings()
+    wanted = {(key or b"").decode() for key, _ in records}
 
-    async def run(address: str, log_dir: Path) -> dict[str, Any]:
+    async def run(address: str, log_dir: Path, broker_pid: int) -> dict[str, Any]:
         roles = await _prepare(address, settings)
-        await fill_topic(address, settings.topic_articles, records)
         progress, stop, task = await _watch(address, roles, ("clean", "outcomes", "dlq", "events"))
+        progress.wanted = wanted
         started = time.time()
         procs = _start_workers(address, workers, log_dir)
         rss: list[tuple[int, float]] = []
         stacks: list[str] = []
-        next_sample = time.monotonic()
+        spy: subprocess.Popen[bytes] | None = None
+        hot: dict[str, Any] | None = None
+        busy: list[float] = []
+        machine_busy = broker_busy = bench_busy = 0.0
         try:
+            await fill_topic(address, settings.topic_articles, _warmup_copies(records, warmup))
+            while progress.accounted < warmup and time.time() - started < 300:
+                await asyncio.sleep(0.2)
+            ready = time.time() - started
+            await asyncio.sleep(settle)
+            if profile:
+                spy = _start_spy(procs[0].pid, log_dir / "worker.spy")
+            cpu_before = [read_cpu_seconds(p.pid) for p in procs]
+            ours_before = read_cpu_seconds(broker_pid), read_cpu_seconds(os.getpid())
+            ticks_before = read_machine_ticks()
+            wall_before = time.monotonic()
+            await fill_topic(address, settings.topic_articles, records)
+            next_sample = time.monotonic()
             while time.time() - started < timeout:
-                if time.monotonic() - progress.last_seen_wall > stall and progress.clean:
+                if time.monotonic() - progress.last_seen_wall > stall:
                     stacks = _stacks(procs)
                     break
                 await asyncio.sleep(0.2)
                 if time.monotonic() >= next_sample:
                     total = sum(read_rss_bytes(p.pid) for p in procs)
-                    rss.append((progress.accounted, round(total / 2**20, 1)))
+                    rss.append((_done(progress, wanted), round(total / 2**20, 1)))
                     next_sample += rss_every
                 if any(p.poll() is not None for p in procs):
                     break
-                done = progress.accounted >= len(records)
-                if done and time.monotonic() - progress.last_seen_wall > idle:
+                finished = _done(progress, wanted) >= len(wanted)
+                if finished and time.monotonic() - progress.last_seen_wall > idle:
                     break
+            cpu = [read_cpu_seconds(p.pid) - b for p, b in zip(procs, cpu_before, strict=True)]
+            busy = [round(c / max(time.monotonic() - wall_before, 1e-6), 3) for c in cpu]
+            wall = max(time.monotonic() - wall_before, 1e-6)
+            broker_busy = round((read_cpu_seconds(broker_pid) - ours_before[0]) / wall, 3)
+            bench_busy = round((read_cpu_seconds(os.getpid()) - ours_before[1]) / wall, 3)
+            ticks_after = read_machine_ticks()
+            machine_busy = round((ticks_after[0] - ticks_before[0])
+                                 / max(ticks_after[1] - ticks_before[1], 1), 3)
+            hot = _stop_spy(spy, log_dir / "worker.spy")
         finally:
             _stop_workers(procs)
             stop.set()
             await task
-        first = min(progress.clean.values(), default=started)
-        last = max(progress.last_event_at, max(progress.outcome.values(), default=first))
+        done = _done(progress, wanted)
+        first = min((progress.clean[i] for i in wanted if i in progress.clean), default=started)
+        outcomes = [progress.outcome[i] for i in wanted if i in progress.outcome]
+        last = max(progress.last_event_at, max(outcomes, default=first))
         seconds = max(last - first, 1e-6)
         return {
             "articles": len(records),
             "workers": workers,
-            "accounted": progress.accounted,
-            "dead_letters": progress.dead_letters,
+            "accounted": done,
+            "dead_letters": len(progress.dead_keys & wanted),
             "events": len(progress.event_ids),
             "revisions": progress.revisions,
-            "startup_seconds": round(first - started, 2),
+            "startup_seconds": round(ready, 2),
             "seconds": round(seconds, 3),
-            "articles_per_s": round(progress.accounted / seconds, 2),
-            "complete": progress.accounted >= len(records),
+            "articles_per_s": round(done / seconds, 2),
+            "complete": done >= len(wanted),
+            "worker_cpu_share": busy,
+            "machine_cpu_busy": machine_busy,
+            "broker_cpu_share": broker_busy,
+            "bench_cpu_share": bench_busy,
             "rss_mb": rss,
+            **({"worker_profile": hot} if hot else {}),
             **({"stalled_stacks": stacks} if stacks else {}),
         }
 
     with EmbeddedBroker() as broker, tempfile.TemporaryDirectory(prefix="parley-bench-") as logs:
-        return asyncio.run(run(broker.address, Path(logs)))
+        process = getattr(broker, "_process", None)
+        return asyncio.run(run(broker.address, Path(logs), process.pid if process else 0))
+
+
+def _done(progress: Progress, wanted: set[str]) -> int:
+    """How many of the wanted articles finished (an outcome or a dead letter)."""
+    return len(progress.finished)
 
 
 def _quantile(values: list[float], q: float) -> float | None:
