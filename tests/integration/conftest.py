@@ -173,9 +173,8 @@ async def _read(
     return records
 
 
-@pytest.fixture
-def pipeline(broker_address: str, tmp_path: Path) -> Iterator[Pipeline]:
-    """An isolated Parley deployment (own topics, own group); its workers stop after the test."""
+def _deployment(broker_address: str, tmp_path: Path) -> Pipeline:
+    """A new isolated deployment: unique topic names, app id and working directory."""
     prefix = f"t{next(_counter)}-{uuid.uuid4().hex[:6]}"
     env = {key: value for key, value in os.environ.items() if not key.startswith("PARLEY_")}
     env.update(_topic_env(prefix))
@@ -199,7 +198,31 @@ def pipeline(broker_address: str, tmp_path: Path) -> Iterator[Pipeline]:
             if key.startswith("PARLEY_TOPIC_")
         },
     )
-    deployment = Pipeline(broker_address, prefix, tmp_path, env, settings)
+    tmp = tmp_path / prefix
+    tmp.mkdir(parents=True, exist_ok=True)
+    return Pipeline(broker_address, prefix, tmp, env, settings)
+
+
+@pytest.fixture
+def pipeline(broker_address: str, tmp_path: Path) -> Iterator[Pipeline]:
+    """An isolated Parley deployment (own topics, own group); its workers stop after the test."""
+    deployment = _deployment(broker_address, tmp_path)
     yield deployment
     for worker in deployment.workers:
         worker.stop()
+
+
+@pytest.fixture
+def make_pipeline(broker_address: str, tmp_path: Path) -> Iterator[Callable[[], Pipeline]]:
+    """A factory of further isolated deployments (e.g. a clean reference run beside a
+    faulty one); their workers stop after the test."""
+    made: list[Pipeline] = []
+
+    def make() -> Pipeline:
+        made.append(_deployment(broker_address, tmp_path))
+        return made[-1]
+
+    yield make
+    for deployment in made:
+        for worker in deployment.workers:
+            worker.stop()
