@@ -26,12 +26,14 @@ __all__ = [
     "Resolver",
     "actor_at",
     "between_others",
+    "between_parties",
     "children_of",
     "clausal_complements",
     "condition_subjects",
     "coordinated_actors",
     "governor_of",
     "is_passive",
+    "mediated_parties",
     "noun_source",
     "objects_of_preps",
     "pair_subject",
@@ -86,7 +88,7 @@ _VERB_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "upon"
 
 _NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "of", "upon")
 
-_HOSTILE_ROOTS = frozenset({"11", "13", "18", "19", "20"})
+_HOSTILE_ROOTS = frozenset({"11", "13", "17", "18", "19", "20"})
 
 _LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
 
@@ -97,6 +99,12 @@ _GENERIC_HEADS = inflections(
     "nation",
     "government",
     "capital",
+)
+
+_SETTING_NOUNS = inflections("sideline", "margin", "fringe")
+
+_CAUSE_PREPS = frozenset(
+    {"over", "after", "following", "amid", "despite", "about", "against", "because", "since"}
 )
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
@@ -121,7 +129,18 @@ _INSTITUTIONS = inflections(
 )
 
 _PAIR_NOUNS = inflections(
-    "leader", "side", "country", "government", "nation", "president", "minister", "state"
+    "leader",
+    "side",
+    "country",
+    "government",
+    "nation",
+    "president",
+    "minister",
+    "state",
+    "delegation",
+    "rival",
+    "neighbour",
+    "neighbor",
 )
 
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -146,6 +165,7 @@ REPORTING = inflections(
     "insist",
     "declare",
     "post",
+    "announce",
 )
 
 _ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
@@ -189,6 +209,8 @@ def search(
         if token.i in seen:
             continue
         seen.add(token.i)
+        if token.lower_ in _SETTING_NOUNS:
+            continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
         mention = actor_at(token, actors, resolve)
         if mention is not None and mention.code != exclude:
             if (
@@ -247,7 +269,7 @@ def subject_of(
     """The actor doing what ``verb`` says, climbing control and coordination."""
     if depth > 4:
         return None
-    if is_passive(verb):
+    if is_passive(verb) or (verb.dep_ == "acl" and children_of(verb, ("agent",))):
         agents = [
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
@@ -280,6 +302,7 @@ def governor_of(noun: Token) -> Token | None:
     if (
         noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
+        and noun.head.lower_ not in _CAUSE_PREPS  # "summoned X over the attack": a cause
         and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
     ):
         head = noun.head.head
@@ -342,6 +365,14 @@ def target_of(
         return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
     if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
         found = search(condition_subjects(token), actors, resolve, exclude=source)
+    if found is None and trigger.cameo == "042":  # "attended the inauguration in Lima": the host
+        found = search(
+            starts + objects_of_preps(token, ("in", "at")),
+            actors,
+            resolve,
+            venue_ok=True,
+            exclude=source,
+        )
     if found is None and root == "16":  # "expelled officials working at the French embassy"
         found = search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
     if found is None and token.pos_ not in ("VERB", "AUX"):
@@ -382,7 +413,10 @@ def noun_source(
     if between and between[0].i in actors:
         return (actors[between[0].i], between[0]), True
     if governor is not None:
-        return subject_of(governor, actors, resolve), True
+        found = subject_of(governor, actors, resolve)
+        if found is None and is_passive(governor) and not children_of(governor, ("agent",)):
+            found = speaker_of(governor, actors, resolve)  # "a protest was lodged, X said"
+        return found, True
     # "Trump said a call with Xi had settled it": the speaker is a party of the act
     if token.dep_ in ("nsubj", "nsubjpass") and objects_of_preps(token, ("with",)):
         clause = token.head
@@ -455,3 +489,60 @@ def between_others(target: Token, trigger: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def between_parties(
+    token: Token, actors: dict[int, ActorMention], pairs_of: Pairs | None = None
+) -> list[ActorMention]:
+    """The parties a "between" phrase under ``token`` names ("talks between A and B",
+    "between the two sides"), not across a clause boundary."""
+    for prep in token.subtree:
+        if prep.lower_ != "between" or prep.dep_ != "prep":
+            continue
+        node, crossed = prep.head, False
+        while node != token and node.head != node:
+            crossed = crossed or node.dep_ in ("relcl", "advcl")
+            node = node.head
+        if crossed:
+            continue
+        for obj in children_of(prep, ("pobj",)):
+            found: list[ActorMention] = []
+            for conj in (obj, *obj.conjuncts):
+                mention = actors.get(conj.i)
+                if mention is None:
+                    mention = next(
+                        (actors[c.i] for c in conj.children if c.i in actors and c.dep_ != "prep"),
+                        None,
+                    )
+                if mention is not None and all(m.code != mention.code for m in found):
+                    found.append(mention)
+            if len(found) >= 2:
+                return found
+            counted = any(c.lower_ in ("two", "both") for c in obj.children)
+            if pairs_of is not None and obj.lower_ in _PAIR_NOUNS and counted:
+                pair = pairs_of(obj)
+                if pair is not None:
+                    return list(pair)
+    return []
+
+
+def mediated_parties(
+    token: Token,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    pairs_of: Pairs | None = None,
+) -> list[ActorMention]:
+    """The parties of a mediation: "mediated talks between A and B", or the subjects of
+    the clause a mediated deal belongs to ("A and B agreed, in a deal brokered by C")."""
+    found = between_parties(token, actors, pairs_of)
+    if found:
+        return found
+    node = token
+    while node.dep_ in ("acl", "pobj", "prep", "appos", "npadvmod") and node.head != node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subject = subject_of(node, actors, resolve)
+            if subject is None:
+                return []
+            return [subject[0], *coordinated_actors(subject[1], actors, subject[0].code)]
+    return []

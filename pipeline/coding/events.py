@@ -20,9 +20,12 @@ from pipeline.coding.arguments import (
     Counterpart,
     Pairs,
     Resolver,
+    between_parties,
+    children_of,
     clausal_complements,
     coordinated_actors,
     governor_of,
+    mediated_parties,
     noun_source,
     objects_of_preps,
     pair_subject,
@@ -57,6 +60,14 @@ _IMPOSERS = inflections(
 )
 
 _IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
+
+_IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
+
+_SETTING_PREPS = frozenset({"at", "during"})
+
+_SETTING_NOUNS = inflections("sideline", "margin", "fringe")
+
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl"})
 
 _THREAT_HEADS = inflections(
     "face",
@@ -98,14 +109,39 @@ _OBJECT_DEPS = frozenset(
 )
 
 
-def _object_words(token: Token) -> list[str]:
-    """Words of the trigger's objects and complements, in text order."""
+def _object_words(token: Token, *, clause_cut: bool = False) -> list[str]:
+    """Words of the trigger's objects and complements, in text order.
+
+    ``clause_cut``: leave out clauses embedded in an object ("rejected X's account of why
+    talks failed" says nothing of talks offered).
+    """
     tokens: set[Token] = set()
     complements = clausal_complements(token)
     for child in token.children:
         if child in complements or child.dep_ in _OBJECT_DEPS:
-            tokens |= set(child.subtree)
+            tokens |= set(_cut_subtree(child) if clause_cut else child.subtree)
     return [t.lower_ for t in sorted(tokens, key=lambda t: t.i)]
+
+
+def _cut_subtree(head: Token) -> list[Token]:
+    """The subtree of ``head`` without the relative, complement and adverbial clauses below it."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSES:
+            found += _cut_subtree(child)
+    return found
+
+
+def _setting(token: Token) -> bool:
+    """Whether a meeting noun is the setting of another act ("at a summit, X imposed
+    sanctions on Y"): the other act's object is no party of the meeting."""
+    return token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS
+
+
+def _sideline(token: Token) -> bool:
+    """Whether a meeting noun names where something happened aside ("on the sidelines of a
+    summit of X's neighbours")."""
+    return any(a.lower_ in _SETTING_NOUNS for a in list(token.ancestors)[:4])
 
 
 def _fits(
@@ -116,8 +152,12 @@ def _fits(
     actors: dict[int, ActorMention],
 ) -> bool:
     """Whether a trigger's constraints hold: particle, object group or kind."""
+    nominal_objects = [d.i for d in children_of(token, ("dobj",)) if d.pos_ != "PRON"]
     if trigger.particle and not any(
-        c.dep_ in ("prt", "prep") and c.lower_ in trigger.particle and c.i <= token.i + 3
+        c.dep_ in ("prt", "prep")
+        and c.lower_ in trigger.particle
+        and c.i <= token.i + 3
+        and not any(d < c.i for d in nominal_objects)  # "called Lima on Friday" is no "call on"
         for c in token.children
     ):
         return False
@@ -129,6 +169,20 @@ def _fits(
             for comp in clausal_complements(token)
             for a in comp.children
         )
+    if trigger.object == "no_reason":  # "saw no reason to negotiate": a refusal to meet
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) and any(
+            lexicon.in_group("meet", g.lower_)
+            for c in token.children
+            if c.dep_ in ("acl", "relcl", "xcomp")
+            for g in (c, *c.conjuncts)
+        )
+    if trigger.object == "meet_subject":  # "talks with X had ended": the talks are the subject
+        return not children_of(token, ("dobj",)) and any(
+            lexicon.in_group("meet", s.lower_) for s in children_of(token, ("nsubj",))
+        )
+    if trigger.object == "meet_with":  # "ended talks with X" (not "A and B ended their talks")
+        said = [t.lower_ for o in children_of(token, ("dobj",)) for t in o.subtree]
+        return "with" in said and any(lexicon.in_group("meet", w) for w in said)
     if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"
         return any(
             c.dep_ in ("det", "poss", "amod", "nummod")
@@ -140,7 +194,9 @@ def _fits(
         for c in token.children
         if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd", "acomp", "advmod")
     ]
-    if token.dep_ == "relcl":
+    if token.dep_ == "relcl" and not any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children
+    ):  # "the envoy whom X summoned", not "X, who called it a step"
         objects.append(token.head)
     objects += [
         o
@@ -160,8 +216,18 @@ def _fits(
 
 
 def _refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
-    """The code of the first refinement group met in the trigger's object or complement."""
-    for word in _object_words(token):
+    """The code of the first refinement group met in the trigger's object or complement.
+
+    A word negated by its determiner refines nothing ("agreed that no more talks were needed").
+    """
+    negated = {
+        t.lower_
+        for t in token.subtree
+        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in t.children)
+    }
+    for word in _object_words(token, clause_cut=True):
+        if word in negated:
+            continue
         for group, code in trigger.refine:
             if lexicon.in_group(group, word):
                 return code
@@ -217,7 +283,12 @@ def _absorbed(token: Token, is_noun: bool) -> set[int]:
         for c in token.children
         if c.dep_ in ("dobj", "prep", "acl", "pobj", "attr") or (is_noun and c.dep_ != "poss")
     ]
-    return {t.i for head in heads for t in head.subtree}
+    absorbed = {t.i for head in heads for t in head.subtree}
+    for head in heads:  # "agreed ..., in a deal brokered by C": C's own act stays
+        for t in head.subtree:
+            if t.dep_ == "acl" and children_of(t, ("agent",)):
+                absorbed -= {u.i for u in t.subtree}
+    return absorbed
 
 
 def code_sentence(
@@ -240,6 +311,8 @@ def code_sentence(
             continue
         for trigger in lexicon.lookup(token.text, token.pos_):
             is_noun = token.pos_ not in ("VERB", "AUX")
+            if is_noun and trigger.cameo.startswith("04") and _sideline(token):
+                break
             governor = governor_of(token) if is_noun else None
             if not _fits(trigger, token, governor, lexicon, actors):
                 continue
@@ -252,12 +325,16 @@ def code_sentence(
                     if c.dep_ in ("dobj", "nsubjpass")
                     for t in c.subtree
                 }
-            status = assess_status(
-                token,
-                trigger.status,
-                deniable=trigger.cameo[:2] != "11",
-                conditional_ok=trigger.cameo[:2] in ("02", "10", "13"),
-                governor=governor,
+            status = (
+                "occurred"
+                if trigger.object == "no_reason"
+                else assess_status(
+                    token,
+                    trigger.status,
+                    deniable=trigger.cameo[:2] != "11",
+                    conditional_ok=trigger.cameo[:2] in ("02", "10", "13"),
+                    governor=governor,
+                )
             )
             if status is None:
                 break
@@ -275,6 +352,10 @@ def code_sentence(
                 and trigger.cameo.startswith(_SYMMETRIC_ROOTS)
             ):
                 pair = pair_subject(token if governor is None else governor, pairs_of)
+            if found is None and pair is None and trigger.cameo.startswith(_SYMMETRIC_ROOTS):
+                named = between_parties(token, actors)  # "visits between A and B would resume"
+                if len(named) >= 2:
+                    pair = (named[0], named[1])
             if found is None and pair is None:
                 break
             if pair is not None:
@@ -287,13 +368,31 @@ def code_sentence(
                 if target_found is None:
                     break
             else:
-                target_found = target_of(token, governor, trigger, actors, resolve, source.code)
+                setting = is_noun and trigger.cameo.startswith("04") and _setting(token)
+                target_found = target_of(
+                    token, None if setting else governor, trigger, actors, resolve, source.code
+                )
             coordinated = (
                 [pair[1]]
                 if pair is not None
                 else coordinated_actors(source_token, actors, source.code)
             )
             cameo = _refine(trigger, token, lexicon)
+            if (
+                coordinated
+                and pair is None
+                and target_found is not None
+                and cameo.startswith(_SYMMETRIC_ROOTS)
+                and target_found[1].dep_ in ("compound", "poss", "amod", "nmod")
+                and target_found[1].head.i not in actors
+            ):  # "A and B agreed on an EU plan": the plan's author is no party
+                target_found = None
+            if cameo.startswith(_SYMMETRIC_ROOTS) and (pair is not None or target_found is None):
+                named = between_parties(
+                    token, actors
+                )  # "agreed that visits between A and B resume"
+                if len(named) >= 2 and (pair is not None or source.code in {m.code for m in named}):
+                    source, coordinated, pair = named[0], [named[1]], (named[0], named[1])
             if cameo.startswith("16") and any(
                 a.lower_ in _THREAT_HEADS for a in list(token.ancestors)[:3]
             ):
@@ -307,17 +406,25 @@ def code_sentence(
             if is_noun and trigger.lemma in _SANCTION_NOUNS and not _imposed(token, governor):
                 break
             pairs: list[tuple[ActorMention, ActorMention]] = []
-            if coordinated and _reciprocal(token):
+            mediated = mediated_parties(token, actors, resolve, pairs_of) if cameo == "045" else []
+            if mediated:
+                pairs = [(source, m) for m in mediated if m.code != source.code]
+            elif coordinated and _reciprocal(token):
                 pairs = [(source, coordinated[0]), (coordinated[0], source)]
             elif target_found is not None:
                 pairs = [(source, target_found[0])] + [
                     (c, target_found[0]) for c in coordinated if c.code != target_found[0].code
                 ]
+                pairs += [  # "hosted the Saudi and Iranian envoys": one act per target
+                    (source, t)
+                    for t in coordinated_actors(target_found[1], actors, source.code)
+                    if t.code != target_found[0].code
+                ]
             elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
                 pairs = [(source, coordinated[0])]
             elif (
                 counterpart is not None
-                and (cameo in _IMPLICIT_PARTY_CODES or cameo[:2] == "13")
+                and (cameo in _IMPLICIT_PARTY_CODES or cameo[:2] in _IMPLICIT_PARTY_ROOTS)
                 and "between" not in _object_words(token)  # a mediator's offer has no counterpart
             ):
                 other = counterpart(source.code)

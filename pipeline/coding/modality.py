@@ -114,6 +114,21 @@ def _denied(trigger: Token) -> bool:
     return False
 
 
+def _negated_alternative(trigger: Token) -> bool:
+    """Whether the act is an alternative under a negation: "would never recognise X or agree
+    to Y" negates both verbs (an "or"/"nor" conjunct without its own subject)."""
+    head = trigger.head
+    if (
+        trigger.dep_ != "conj"
+        or head == trigger
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    ):
+        return False
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in head.children)
+
+
 def assess_status(
     trigger: Token,
     default: str | None,
@@ -139,10 +154,14 @@ def assess_status(
                 return None
         if node.lower_ in _FAILURE and node != trigger:
             return None
-        if node != trigger and node.lower_ in _RULE and any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in node.children
+        if (
+            node != trigger
+            and node.lower_ in _RULE
+            and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
         ):  # "ruled out talks": no talks
             return None
+    if _negated_alternative(trigger):
+        return None
     if not conditional_ok and any(_has_condition(node) for node in chain):
         return None
     if auxes & _SPECULATIVE and not conditional_ok:
