@@ -4,7 +4,11 @@
 block, rebuilds its events and returns the new state with the events whose content
 changed (each as its next revision), the new article-event links and the event ids
 that stopped existing. The same report delivered twice changes nothing and returns
-no events, no links and no retired ids.
+no events, no links and no retired ids. A block holds one record per report identity
+(article, span, act, actors): a second reading of it with other content (the coder
+gave one act two dates) replaces the first only when preferred
+(:meth:`pipeline.dedup.state.Record.preferred_to`), so the result never depends on
+which came first.
 
 Ids are sticky. An event id is the hash of one of its reports (its *owner*,
 :func:`pipeline.dedup.events.event_id`): a group minted from scratch is named after
@@ -88,8 +92,9 @@ def merge_candidate(
     current = state if state is not None else BlockState()
     record = Record.from_candidate(candidate, signature=compact_signature(candidate.fingerprint))
     unchanged = MergeResult(state=current, events=[], links=[])
-    if any(r.identity == record.identity for r in current.records):
-        return unchanged
+    stored = next((r for r in current.records if r.identity == record.identity), None)
+    if stored is not None and (stored == record or not record.preferred_to(stored)):
+        return unchanged  # a re-delivery, or a worse reading of a report already held
     # Late: older than the retention before the block's newest report. Its event may
     # have expired already (a re-delivery must not re-create it).
     horizon = current.newest.date() - timedelta(days=retention_days) if current.newest else None
@@ -101,7 +106,7 @@ def merge_candidate(
     newest = candidate.published_at
     if current.newest is not None and current.newest > newest:
         newest = current.newest
-    grouped, changed = _regroup(current, record, window_days=window_days)
+    grouped, changed = _regroup(current, record, stored, window_days=window_days)
     live = {k for k, p in current.published.items() if p.live}
     ids = [_owner_id(group, live) for group in grouped]
     published = dict(current.published)
@@ -182,9 +187,9 @@ def _retire(
 
 
 def _regroup(
-    current: BlockState, record: Record, *, window_days: int
+    current: BlockState, record: Record, replaced: Record | None, *, window_days: int
 ) -> tuple[list[list[Record]], set[int]]:
-    """The groups with the new record and which of them changed.
+    """The groups with the new record (in place of ``replaced``) and which of them changed.
 
     When the record sorts after every stored one (the usual case: reports arrive in
     publication order), greedy grouping of the stored records is unchanged, so only
@@ -192,6 +197,10 @@ def _regroup(
     same groups as grouping the full set from scratch.
     """
     records = current.records
+    if replaced is not None:
+        kept = [r for r in records if r is not replaced]
+        regrouped = group_records([*kept, record], window_days=window_days)
+        return regrouped, set(range(len(regrouped)))
     consistent = len(current.groups) == len(records)
     if consistent and (not records or records[-1].order < record.order):
         groups: list[list[Record]] = [[] for _ in range(max(current.groups, default=-1) + 1)]

@@ -25,6 +25,7 @@ from pipeline.models import Actor, Cameo, Candidate
 __all__ = ["MAX_SENTENCE", "BlockState", "Published", "Record", "StateError"]
 
 MAX_SENTENCE = 300
+_LEVELS = ("day", "week", "month", "year", "default")
 
 
 class StateError(ParleyError):
@@ -62,7 +63,8 @@ class Record:
 
     @property
     def identity(self) -> tuple[str, int, int, str, str, str]:
-        """What makes two deliveries the same report (re-delivery adds nothing)."""
+        """What makes two records the same report: one act of these actors read in one span
+        of one article (re-delivery adds nothing; a block holds one record per identity)."""
         target = self.target[0] if self.target else ""
         return (self.article_id, self.start, self.end, self.type, self.source[0], target)
 
@@ -79,6 +81,16 @@ class Record:
             self.source[0],
             target,
         )
+
+    def preferred_to(self, other: Record) -> bool:
+        """Whether this record should replace ``other``, a record of the same identity with
+        other content (the coder read two dates, say, for one act in one sentence): the more
+        exactly dated, then the more confident, then a fixed order of the content. A total
+        order, so the record kept never depends on which arrived first."""
+        return self._rank() < other._rank()
+
+    def _rank(self) -> tuple[int, float, bytes]:
+        return (_LEVELS.index(self.level), -self.confidence, orjson.dumps(self.to_row()))
 
     @property
     def level(self) -> str:

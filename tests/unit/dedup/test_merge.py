@@ -142,3 +142,16 @@ def test_groups_joined_by_a_regroup_retire_the_absorbed_id() -> None:
     by_articles = {tuple(sorted(m.article_id for m in e.mentions)): e for e in result.events}
     assert ids["r1"] == by_articles[("r0", "r1", "r2")].event_id
     assert {ids["r1"], ids["r2"]}.isdisjoint({by_articles[("ra",)].event_id})
+
+
+def test_two_readings_of_one_report_keep_the_better_in_any_order() -> None:
+    """One span read twice with different dates (an exact day, a month) is one report:
+    the exactly dated reading is kept whichever arrives first, and the month reading
+    arriving second publishes nothing."""
+    day = candidate("a1", day=date(2025, 9, 2), precision="day")
+    month = candidate("a1", day=date(2025, 7, 1), precision="month")
+    day_first = merge_candidate(merge_candidate(None, day).state, month)
+    month_first = merge_candidate(merge_candidate(None, month).state, day)
+    assert ([], [date(2025, 9, 2)]) == (day_first.events, [r.date for r in day_first.state.records])
+    assert [date(2025, 9, 2)] == [e.date for e in month_first.events]
+    assert day_first.state.records == month_first.state.records

@@ -115,11 +115,13 @@ def run(candidates: list[Candidate]) -> Feed:
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep one report per (article, offset, codes): one article is one text."""
-    seen: dict[tuple[str, int, str, str], Candidate] = {}
+    """Keep one candidate per content (one article is one text). Two readings of one span
+    with other dates, status or place stay: a coder may give one act two dates."""
+    seen: dict[tuple[Any, ...], Candidate] = {}
     for c in candidates:
-        key = (c.article_id, c.start, c.type, c.source.code)
-        seen.setdefault(key, c)
+        target = c.target.code if c.target else ""
+        key = (c.article_id, c.start, c.type, c.source.code, target, c.cameo.code, c.status)
+        seen.setdefault((*key, c.date, c.date_precision, c.location), c)
     return list(seen.values())
 
 
