@@ -291,7 +291,11 @@ def subject_of(
             return search(objects, actors, resolve)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head != verb:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
-        return subject_of(head, actors, resolve, depth + 1)
+        found = subject_of(head, actors, resolve, depth + 1)
+        if found is None and verb.dep_ == "advcl" and head.dep_ == "ccomp":
+            # "X announced that the talks were over, blaming Y": the participle is X's
+            return subject_of(head.head, actors, resolve, depth + 1)
+        return found
     return None
 
 
@@ -538,7 +542,7 @@ def mediated_parties(
     if found:
         return found
     node = token
-    while node.dep_ in ("acl", "pobj", "prep", "appos", "npadvmod") and node.head != node:
+    while node.dep_ in ("acl", "relcl", "pobj", "prep", "appos", "npadvmod") and node.head != node:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subject = subject_of(node, actors, resolve)

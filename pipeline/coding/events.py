@@ -33,7 +33,7 @@ from pipeline.coding.arguments import (
     subject_of,
     target_of,
 )
-from pipeline.coding.modality import assess_status
+from pipeline.coding.modality import assess_status, is_refusal
 from pipeline.coding.triggers import Lexicon, Trigger, inflections
 from pipeline.models import Status
 
@@ -62,6 +62,8 @@ _IMPOSERS = inflections(
 _IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
 
 _IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
+
+_REFUSALS = {"03": "125", "04": "125", "05": "120", "06": "120", "08": "124"}
 
 _SETTING_PREPS = frozenset({"at", "during"})
 
@@ -127,7 +129,8 @@ def _cut_subtree(head: Token) -> list[Token]:
     """The subtree of ``head`` without the relative, complement and adverbial clauses below it."""
     found = [head]
     for child in head.children:
-        if child.dep_ not in _CLAUSES:
+        finite = child.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in child.children)
+        if child.dep_ not in _CLAUSES and not finite:  # "of why talks failed" is a clause
             found += _cut_subtree(child)
     return found
 
@@ -180,6 +183,11 @@ def _fits(
         return not children_of(token, ("dobj",)) and any(
             lexicon.in_group("meet", s.lower_) for s in children_of(token, ("nsubj",))
         )
+    if trigger.object == "mediated":  # "talks hosted by C", "hosted talks between A and B"
+        if token.dep_ == "acl" and children_of(token, ("agent",)):
+            return lexicon.in_group("meet", token.head.lower_)
+        said = [t.lower_ for o in children_of(token, ("dobj",)) for t in o.subtree]
+        return "between" in said and any(lexicon.in_group("meet", w) for w in said)
     if trigger.object == "meet_with":  # "ended talks with X" (not "A and B ended their talks")
         said = [t.lower_ for o in children_of(token, ("dobj",)) for t in o.subtree]
         return "with" in said and any(lexicon.in_group("meet", w) for w in said)
@@ -336,6 +344,10 @@ def code_sentence(
                     governor=governor,
                 )
             )
+            refusal = None
+            if status is None and not is_noun and is_refusal(token, governor):
+                refusal = _REFUSALS.get(trigger.cameo[:2])  # "would never recognise X"
+                status = "occurred" if refusal is not None else None
             if status is None:
                 break
             if trigger.inverse:
@@ -365,6 +377,10 @@ def code_sentence(
             source, source_token = found
             if trigger.inverse:
                 target_found = faced if faced is not None and faced[0].code != source.code else None
+                if target_found is None and counterpart is not None:  # "said the talks had ended"
+                    other = counterpart(source.code)
+                    target_found = (other, token) if other is not None else None
+                    by_parse = False
                 if target_found is None:
                     break
             else:
@@ -378,6 +394,8 @@ def code_sentence(
                 else coordinated_actors(source_token, actors, source.code)
             )
             cameo = _refine(trigger, token, lexicon)
+            if refusal is not None:
+                cameo = refusal
             if (
                 coordinated
                 and pair is None

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
 
-__all__ = ["assess_status", "clause_chain"]
+__all__ = ["assess_status", "clause_chain", "is_refusal"]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -84,7 +84,12 @@ def clause_chain(token: Token) -> list[Token]:
     """The trigger and the words that govern it inside its clause (xcomp, prep, object)."""
     chain = [token]
     node = token
-    while node.dep_ in _CHAIN_DEPS and node.head != node and len(chain) < 6:
+    while (
+        node.dep_ in _CHAIN_DEPS
+        and node.head != node
+        and len(chain) < 6
+        and not (node.dep_ == "acl" and any(c.dep_ == "agent" for c in node.children))
+    ):  # "a deal brokered by C": the participle's act is done, whatever governs the deal
         node = node.head
         chain.append(node)
     return chain
@@ -112,6 +117,23 @@ def _denied(trigger: Token) -> bool:
             return False
         node = head
     return False
+
+
+def is_refusal(trigger: Token, governor: Token | None = None) -> bool:
+    """Whether a negated act is a refusal: negation with "will"/"would" and no condition
+    ("would never recognise X", "will not comply"), not a mere absence ("did not meet")."""
+    chain = clause_chain(trigger)
+    if governor is not None and governor not in chain:
+        chain += clause_chain(governor)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return False
+    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ == "aux"}
+    negated = any(
+        c.dep_ == "neg" or (c.lower_ == "never" and c.dep_ == "advmod")
+        for node in chain
+        for c in node.children
+    )
+    return negated and bool(auxes & _FUTURE) and not any(_has_condition(n) for n in chain)
 
 
 def _negated_alternative(trigger: Token) -> bool:

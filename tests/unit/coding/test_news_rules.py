@@ -210,3 +210,57 @@ def test_between_names_the_parties_of_both_leaders(coder: Coder) -> None:
         "visits between Lima and Santiago would resume.",
     )
     assert _either(found, "PER", "AGREE", "CHL")
+
+
+def test_refusal_by_negated_will(coder: Coder) -> None:
+    """'would never recognise X' is a rejection of X; 'did not recognise' is no event."""
+    found = _code(coder, "Colombia said it would never recognise Venezuela's election result.")
+    assert ("COL", "REJECT", "VEN") in found
+    assert set() == _code(coder, "Colombia did not recognise the result, Venezuela said.")
+
+
+def test_refusal_to_comply_targets_the_demand_author(coder: Coder) -> None:
+    """'said it would not comply' rejects the demand of the story's other party."""
+    found = _code(
+        coder, "Uruguay ordered Paraguay to close the crossing. Paraguay said it would not comply."
+    )
+    assert ("PRY", "REJECT", "URY") in found
+
+
+def test_talks_hosted_by_a_third_party(coder: Coder) -> None:
+    """'A and B met for talks hosted by C': C mediates toward A and B, who meet."""
+    found = _extract(coder, "Ghana and Togo met in Lome for talks hosted by Nigeria's president.")
+    assert {("NGA", "CONSULT", "GHA"), ("NGA", "CONSULT", "TGO")} <= tuples(found)
+    assert {"045"} == {c.cameo.code for c in found if c.source.code == "NGA"}
+
+
+def test_participle_after_reported_clause_is_the_speakers(coder: Coder) -> None:
+    """'X announced that the talks were over, blaming Y' is X's accusation of Y."""
+    found = _code(
+        coder,
+        "Bolivia's foreign ministry announced that the talks were over, blaming Chile's "
+        "intransigence.",
+    )
+    assert ("BOL", "ACCUSE", "CHL") in found
+
+
+def test_clause_inside_an_object_refines_nothing(coder: Coder) -> None:
+    """'rejected X's account of why talks failed' is no refusal of talks (not 125)."""
+    found = _extract(coder, "Chile rejected Peru's account of why talks on the border had failed.")
+    assert {"120"} == {c.cameo.code for c in found if c.type == "REJECT"}
+
+
+def test_brokered_deal_is_done_though_its_terms_are_planned(coder: Coder) -> None:
+    """The mediation of a deal occurred, whatever the deal plans."""
+    found = _extract(
+        coder, "Chad and Libya agreed on Friday to reopen the border in a deal brokered by Algeria."
+    )
+    assert {"occurred"} == {c.status for c in found if c.source.code == "DZA"}
+
+
+def test_announced_end_of_talks_targets_the_other_party(coder: Coder) -> None:
+    """'X said the negotiations had ended' breaks off talks with the story's other party."""
+    found = _code(
+        coder, "Chile and Bolivia held talks. On Monday Bolivia said the negotiations had ended."
+    )
+    assert ("BOL", "SANCTION", "CHL") in found
