@@ -188,15 +188,13 @@ def _deployment(broker_address: str, tmp_path: Path) -> Pipeline:
             "PYTHONUNBUFFERED": "1",
         }
     )
-    settings = Settings(
-        broker=broker_address,
-        app_id=env["PARLEY_APP_ID"],
-        partitions=2,
-        **{
-            key.removeprefix("PARLEY_").lower(): value
-            for key, value in _topic_env(prefix).items()
-            if key.startswith("PARLEY_TOPIC_")
-        },
+    topics: dict[str, Any] = {
+        key.removeprefix("PARLEY_").lower(): value
+        for key, value in _topic_env(prefix).items()
+        if key.startswith("PARLEY_TOPIC_")
+    }
+    settings = Settings.model_validate(
+        {"broker": broker_address, "app_id": env["PARLEY_APP_ID"], "partitions": 2, **topics}
     )
     tmp = tmp_path / prefix
     tmp.mkdir(parents=True, exist_ok=True)

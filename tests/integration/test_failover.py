@@ -151,8 +151,10 @@ def test_killed_worker_run_equals_clean_run(
     for worker in (clean, first, second):
         worker.wait_ready()
     articles = _synthetic(200, seed=11)
-    records = [(orjson.loads(a)["id"].encode(), a) for a in articles]
-    ids = {key.decode() for key, _ in records}
+    records: list[tuple[bytes | None, bytes | None]] = [
+        (orjson.loads(a)["id"].encode(), a) for a in articles
+    ]
+    ids = {orjson.loads(a)["id"] for a in articles}
     reference.produce(records)
     pipeline.produce(records)
 
