@@ -163,7 +163,12 @@ class Coder:
         if plover is None or act.source.code == act.target.code:
             return None
         span = pick_span(
-            (act.trigger_start, act.trigger_end), act.status, dates, published, sentence.text
+            (act.trigger_start, act.trigger_end),
+            act.status,
+            dates,
+            published,
+            sentence.text,
+            act.foreign,
         )
         return Candidate(
             article_id=article.article_id,

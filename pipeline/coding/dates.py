@@ -216,10 +216,19 @@ def date_precision(span: DateSpan | None) -> DatePrecision:
 
 
 def pick_span(
-    trigger: tuple[int, int], status: str, dates: list[DateSpan], anchor: date, sentence_text: str
+    trigger: tuple[int, int],
+    status: str,
+    dates: list[DateSpan],
+    anchor: date,
+    sentence_text: str,
+    foreign: tuple[tuple[int, int], ...] = (),
 ) -> DateSpan | None:
-    """The date expression that dates the act of ``trigger`` (see :func:`pick_date`), or None."""
+    """The date expression that dates the act of ``trigger`` (see :func:`pick_date`), or None.
+
+    ``foreign``: spans of clauses that tell of other acts; their dates are left out.
+    """
     trigger_start, trigger_end = trigger
+    dates = [d for d in dates if not any(a <= d.start < b for a, b in foreign)]
     # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
     usable = [d for d in dates if not d.bound or trigger_start > d.end]
     # "the first summit since Trump returned in January": that date is not the summit's

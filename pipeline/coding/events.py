@@ -92,6 +92,7 @@ class Act:
     trigger_end: int
     location: str | None
     confidence: float
+    foreign: tuple[tuple[int, int], ...] = ()  # relative clauses that tell of other acts
 
 
 _OBJECT_DEPS = frozenset(
@@ -133,6 +134,17 @@ def _cut_subtree(head: Token) -> list[Token]:
         if child.dep_ not in _CLAUSES and not finite:  # "of why talks failed" is a clause
             found += _cut_subtree(child)
     return found
+
+
+def _foreign_clauses(token: Token) -> tuple[tuple[int, int], ...]:
+    """Character spans of the relative clauses that do not hold the trigger ("a freeze that
+    began in 2011", "rulers who on Friday gave..."): their dates are not the act's."""
+    spans = []
+    for clause in token.doc:
+        if clause.dep_ == "relcl" and token not in clause.subtree:
+            first, last = clause.left_edge, clause.right_edge
+            spans.append((first.idx, last.idx + len(last)))
+    return tuple(spans)
 
 
 def _setting(token: Token) -> bool:
@@ -181,8 +193,10 @@ def _fits(
         )
     if trigger.object == "meet_subject":  # "talks with X had ended": the talks are the subject
         return not children_of(token, ("dobj",)) and any(
-            lexicon.in_group("meet", s.lower_) for s in children_of(token, ("nsubj",))
-        )
+            lexicon.in_group("meet", s.lower_)
+            and not any(t.lower_ in ("which", "whom", "whose") for t in s.subtree)
+            for s in children_of(token, ("nsubj",))
+        )  # not "the talks, the last round of which ended": a relative clause misparsed
     if trigger.object == "mediated":  # "talks hosted by C", "hosted talks between A and B"
         if token.dep_ == "acl" and children_of(token, ("agent",)):
             return lexicon.in_group("meet", token.head.lower_)
@@ -455,6 +469,7 @@ def code_sentence(
             if source.kind in ("capital",) or source_token.pos_ == "PRON":
                 confidence -= 0.1
             location = _location(token, governor, actors)
+            foreign = _foreign_clauses(token)
             for src, tgt in pairs:
                 acts.append(
                     Act(
@@ -466,6 +481,7 @@ def code_sentence(
                         token.idx + len(token),
                         location,
                         round(min(0.95, confidence), 2),
+                        foreign,
                     )
                 )
             break

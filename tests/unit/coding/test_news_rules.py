@@ -264,3 +264,25 @@ def test_announced_end_of_talks_targets_the_other_party(coder: Coder) -> None:
         coder, "Chile and Bolivia held talks. On Monday Bolivia said the negotiations had ended."
     )
     assert ("BOL", "SANCTION", "CHL") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        (
+            "Chile said on Monday that it rejected the demand of Bolivia's rulers, who in March "
+            "gave its envoy a week to leave.",
+            "2025-03-10",
+        ),
+        (
+            "Kenya and Tanzania agreed on Tuesday that visits between Nairobi and Dodoma would "
+            "resume, ending a freeze that began in 2015.",
+            "2025-03-11",
+        ),
+    ],
+)
+def test_relative_clause_dates_other_acts(coder: Coder, body: str, day: str) -> None:
+    """A date inside a relative clause ('a freeze that began in 2015') is not the act's."""
+    found = _extract(coder, body)
+    assert [] != found
+    assert {day} == {str(c.date) for c in found}
