@@ -24,7 +24,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from pipeline.app import client_options
 from pipeline.broker import EmbeddedBroker
 from pipeline.feeds.produce import file_records, produce_records
-from pipeline.feeds.tail import format_event
+from pipeline.feeds.tail import format_event, format_retired
 from pipeline.settings import Settings
 from pipeline.topics import create_topics
 
@@ -92,7 +92,12 @@ async def _show_events(
                     if tp.topic == settings.topic_outcomes:
                         outcomes += 1
                         continue
-                    event = orjson.loads(record.value or b"{}")
+                    if record.value is None:  # a tombstone: an id merged into another
+                        into = dict(record.headers or []).get("merged_into")
+                        merged_into = into.decode() if into else None
+                        out.write(format_retired((record.key or b"").decode(), merged_into) + "\n")
+                        continue
+                    event = orjson.loads(record.value)
                     count += 1
                     last = time.monotonic()
                     first = first if first is not None else last - started

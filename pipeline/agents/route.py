@@ -62,6 +62,18 @@ def register_routes(app: Any, settings: Settings) -> Routes | None:
         async for record in stream.events():
             message = record.message
             value: bytes | None = message.value
+            if value is None:
+                # A tombstone retires an event id (merged into another): every routed
+                # topic may hold that id, so each gets the tombstone, headers kept.
+                if message.key:
+                    raw = message.headers or []
+                    pairs = raw.items() if isinstance(raw, dict) else raw
+                    headers = [(str(k), bytes(v)) for k, v in pairs]
+                    for name, target in targets.items():
+                        await publish_all(target, [(message.key, None)], headers=headers)
+                        log.info("event_retired_routed", event_id=message.key.decode(
+                            "utf-8", "replace"), target_topic=name)
+                continue
             if not value:
                 continue
             try:

@@ -141,6 +141,12 @@ def test_route_agent_publishes_sanctions_to_the_routed_topic(pipeline: Pipeline)
     assert [2] == [orjson.loads(record.value)["revision"] for record in paired]
     assert "event_routed" in worker.log()
 
+    # A tombstone (the id merged into another) reaches every routed topic, header kept.
+    retired = f"{pipeline.prefix}-s1".encode()
+    asyncio.run(_produce(pipeline.broker, pipeline.settings.topic_events, [(retired, None)]))
+    routed = pipeline.read(sanctions, until=lambda records: len(records) >= 3, timeout=60)
+    assert [(retired, None)] == [(r.key, r.value) for r in routed if r.value is None]
+
 
 def test_invalid_routes_file_stops_the_worker_with_a_clear_message(pipeline: Pipeline) -> None:
     """A routes file with an unknown type makes the worker exit non-zero, naming route and field."""
