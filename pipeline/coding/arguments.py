@@ -47,7 +47,7 @@ Resolver = Callable[[Token], ActorMention | None]
 
 Counterpart = Callable[[str], ActorMention | None]
 
-Pairs = Callable[[Token], tuple[ActorMention, ActorMention] | None]
+Pairs = Callable[[Token, str | None], tuple[ActorMention, ActorMention] | None]
 
 _CLAUSE_BREAKS = frozenset(
     {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
@@ -283,8 +283,8 @@ def subject_of(
         return search([verb.head], actors, resolve)
     if subjects:
         return search(subjects, actors, resolve)
-    if verb.dep_ == "relcl":
-        return search([verb.head], actors, resolve)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return search([verb.head], actors, resolve)  # "the minister travelling to X"
     if verb.dep_ == "xcomp":
         objects = children_of(verb.head, ("dobj",)) or children_of(verb.head, ("nsubjpass",))
         if objects:
@@ -479,9 +479,9 @@ def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMenti
     for subject in children_of(node, ("nsubj", "nsubjpass")):
         counted = any(c.lower_ in ("two", "both") for c in subject.children)
         if subject.lower_ in _PAIR_NOUNS and counted:
-            return pairs_of(subject)
+            return pairs_of(subject, None)
         if subject.lower_ == "both" and any(c.lower_ in _PAIR_NOUNS for c in subject.subtree):
-            return pairs_of(subject)
+            return pairs_of(subject, None)
     return None
 
 
@@ -496,7 +496,10 @@ def between_others(target: Token, trigger: Token) -> bool:
 
 
 def between_parties(
-    token: Token, actors: dict[int, ActorMention], pairs_of: Pairs | None = None
+    token: Token,
+    actors: dict[int, ActorMention],
+    pairs_of: Pairs | None = None,
+    exclude: str | None = None,
 ) -> list[ActorMention]:
     """The parties a "between" phrase under ``token`` names ("talks between A and B",
     "between the two sides"), not across a clause boundary."""
@@ -524,7 +527,7 @@ def between_parties(
                 return found
             counted = any(c.lower_ in ("two", "both") for c in obj.children)
             if pairs_of is not None and obj.lower_ in _PAIR_NOUNS and counted:
-                pair = pairs_of(obj)
+                pair = pairs_of(obj, exclude)
                 if pair is not None:
                     return list(pair)
     return []
@@ -535,10 +538,11 @@ def mediated_parties(
     actors: dict[int, ActorMention],
     resolve: Resolver,
     pairs_of: Pairs | None = None,
+    mediator: str | None = None,
 ) -> list[ActorMention]:
     """The parties of a mediation: "mediated talks between A and B", or the subjects of
     the clause a mediated deal belongs to ("A and B agreed, in a deal brokered by C")."""
-    found = between_parties(token, actors, pairs_of)
+    found = between_parties(token, actors, pairs_of, mediator)
     if found:
         return found
     node = token

@@ -124,18 +124,23 @@ def pairs_resolver(
     sentences: list[Sentence],
     mentions: list[ActorMention],
     starts: list[int],
-) -> Callable[[Token], tuple[ActorMention, ActorMention] | None]:
-    """Resolve "the two leaders": the last two actors of different codes before it."""
+) -> Callable[[Token, str | None], tuple[ActorMention, ActorMention] | None]:
+    """Resolve "the two leaders": the last two actors of different codes before it, other
+    than an excluded one (the mediator of "talks between the two sides")."""
     previous = [s for s in sentences if s.paragraph >= sentence.paragraph - 1]
     window_start = min((s.start for s in previous), default=sentence.start)
 
-    def pair(token: Token) -> tuple[ActorMention, ActorMention] | None:
+    def pair(token: Token, exclude: str | None = None) -> tuple[ActorMention, ActorMention] | None:
         stop = bisect.bisect_left(starts, sentence.start + token.idx)
         found: list[ActorMention] = []
         for mention in reversed(mentions[:stop]):
             if mention.start < window_start:
                 break
-            if mention.kind != "capital" and all(m.code != mention.code for m in found):
+            if (
+                mention.kind != "capital"
+                and mention.code != exclude
+                and all(m.code != mention.code for m in found)
+            ):
                 found.append(mention)
             if len(found) == 2:
                 return found[1], found[0]

@@ -438,7 +438,11 @@ def code_sentence(
             if is_noun and trigger.lemma in _SANCTION_NOUNS and not _imposed(token, governor):
                 break
             pairs: list[tuple[ActorMention, ActorMention]] = []
-            mediated = mediated_parties(token, actors, resolve, pairs_of) if cameo == "045" else []
+            mediated = (
+                mediated_parties(token, actors, resolve, pairs_of, source.code)
+                if cameo == "045"
+                else []
+            )
             if mediated:
                 pairs = [(source, m) for m in mediated if m.code != source.code]
             elif coordinated and _reciprocal(token):

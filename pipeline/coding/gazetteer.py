@@ -149,6 +149,7 @@ class Gazetteer:
             code = _PARENT.get(str(org["code"]), str(org["code"]))
             for surface in [org.get("name"), *org.get("aliases", [])]:
                 gazetteer._add(surface, Entry(code, "org"))
+            gazetteer.ambiguous |= {_key(str(t)) for t in org.get("ambiguous_terms", [])}
             # A seat that stands for the organisation in news ("Brussels" for the EU)
             # outranks the city's country; it stays a place kind, so "in Brussels" is a venue.
             for seat in org.get("seats", []):

@@ -170,8 +170,12 @@ def assess_status(
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
     for node in chain:
         for child in node.children:
-            if child.dep_ == "neg" or (
-                child.lower_ in _NEGATORS and child.dep_ in ("det", "advmod", "preconj")
+            contrast = child.dep_ == "neg" and node.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "appos" and c.i > child.i for c in node.children
+            )  # "the minister, not the president, travelled": a contrast, no negation
+            if not contrast and (
+                child.dep_ == "neg"
+                or (child.lower_ in _NEGATORS and child.dep_ in ("det", "advmod", "preconj"))
             ):
                 return None
         if node.lower_ in _FAILURE and node != trigger:

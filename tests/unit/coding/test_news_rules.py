@@ -286,3 +286,34 @@ def test_relative_clause_dates_other_acts(coder: Coder, body: str, day: str) -> 
     found = _extract(coder, body)
     assert [] != found
     assert {day} == {str(c.date) for c in found}
+
+
+def test_participle_of_a_noun_and_contrastive_not(coder: Coder) -> None:
+    """'with the minister, not the president, travelling to Lima' is the minister's visit;
+    'X, not Y' is a contrast, no negation."""
+    found = _code(
+        coder,
+        "Chile kept the new Peruvian government at a distance on Sunday, with the Chilean "
+        "foreign minister, not the president, travelling to Lima for the inauguration.",
+    )
+    assert ("CHL", "CONSULT", "PER") in found
+    assert set() == _code(coder, "Chile's foreign minister did not meet Peru's leader.")
+
+
+def test_two_sides_of_a_mediation_exclude_the_mediator(coder: Coder) -> None:
+    """'C mediated talks between the two sides': the sides are the last two others than C."""
+    found = _code(
+        coder,
+        "Ghana and Togo accepted the plan on Monday. Nigeria's foreign minister had mediated "
+        "talks between the two sides in Abuja.",
+    )
+    assert {("NGA", "CONSULT", "GHA"), ("NGA", "CONSULT", "TGO")} <= found
+
+
+def test_security_council_inside_a_longer_name(coder: Coder) -> None:
+    """'Supreme National Security Council' is not the UN Security Council."""
+    found = _code(
+        coder,
+        "Ghana's Supreme National Security Council praised Togo on Monday.",
+    )
+    assert not any("UNSC" in (s, t) or "UN" in (s, t) for s, _, t in found)
