@@ -7,6 +7,7 @@ once published.
 from __future__ import annotations
 
 __all__ = [
+    "ArticleConflict",
     "ConfigError",
     "DecodeError",
     "ExtractionError",
@@ -38,6 +39,12 @@ class ValidationFailed(ParleyError):
     """A JSON document that is not a valid message of the expected schema."""
 
     code = "E200"
+
+
+class ArticleConflict(ValidationFailed):
+    """An article id already seen with a different text (ids must name one text)."""
+
+    code = "E210"
 
 
 class ExtractionError(ParleyError):

@@ -4,6 +4,11 @@ Each candidate is keyed by its blocking key, so every candidate that may describ
 the same event lands on the same partition as the dedup table row that holds it.
 Every article is accounted for on ``articles.outcomes`` (how many candidates it
 gave, zero included); a coder failure dead-letters the clean record.
+
+A table (``article-texts``: article id → content hash, about 100 bytes an article)
+tells a re-delivery (same id, same text: processed again, harmlessly) from an id
+reused for a different text, which is dead-lettered as an :class:`ArticleConflict`.
+The clean topic is keyed by article id, so one partition owns each id.
 """
 
 from __future__ import annotations
@@ -16,16 +21,28 @@ from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
+from pipeline.agents.dedup import store_options
 from pipeline.agents.publish import publish, publish_all
 from pipeline.coding import extract_events
 from pipeline.dedup import blocking_key
+from pipeline.errors import ArticleConflict
 from pipeline.models import CleanArticle, dumps
 from pipeline.settings import Settings
 from pipeline.topics import Topics
 
-__all__ = ["outcome_record", "register_extract"]
+__all__ = ["TEXTS_TABLE", "check_article_text", "outcome_record", "register_extract"]
 
 log = structlog.stdlib.get_logger(__name__)
+
+TEXTS_TABLE = "article-texts"
+
+
+def check_article_text(article: CleanArticle, seen_hash: bytes | None) -> None:
+    """Raise :class:`ArticleConflict` when the id was seen before with another text."""
+    if seen_hash is not None and seen_hash.decode("ascii") != article.content_hash:
+        raise ArticleConflict(
+            f"article id {article.article_id!r} was already used for a different text"
+        )
 
 
 def outcome_record(article: CleanArticle, *, candidates: int) -> bytes:
@@ -44,6 +61,15 @@ def outcome_record(article: CleanArticle, *, candidates: int) -> bytes:
 
 def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
     """Register the extract agent on ``app`` (reads ``topics.clean``)."""
+    texts = app.Table(
+        TEXTS_TABLE,
+        default=None,
+        key_type=bytes,
+        value_type=bytes,
+        partitions=settings.partitions,
+        help="content hash of each article id seen (re-delivery vs reused id)",
+        options=store_options(settings),
+    )
 
     async def extract(stream: Any) -> None:
         async for event in stream.events():
@@ -52,11 +78,21 @@ def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
                 try:
                     article = CleanArticle.model_validate_json(message.value)
                     bind_article(article.article_id)
+                    check_article_text(article, texts.get(article.article_id.encode("utf-8")))
                     candidates = extract_events(article)
                     records = [
                         (blocking_key(candidate).encode("utf-8"), dumps(candidate))
                         for candidate in candidates
                     ]
+                except ArticleConflict as exc:
+                    log.warning(
+                        "article_rejected",
+                        stage="validate",
+                        error_code=exc.code,
+                        error=str(exc)[:300],
+                    )
+                    await send_dead_letter(topics.dlq, message, stage="validate", exc=exc)
+                    continue
                 except Exception as exc:
                     log.error(
                         "extraction_failed",
@@ -72,6 +108,7 @@ def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
                     key=article.article_id.encode("utf-8"),
                     value=outcome_record(article, candidates=len(records)),
                 )
+                texts[article.article_id.encode("utf-8")] = article.content_hash.encode("ascii")
                 log.info("article_coded", candidates=len(records))
 
     return app.agent(topics.clean, name="parley.extract", supervisor_strategy=CrashingSupervisor)(

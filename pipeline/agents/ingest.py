@@ -7,6 +7,7 @@ topic with its original bytes; the agent goes on with the next record.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import structlog
@@ -45,7 +46,10 @@ def register_ingest(app: Any, topics: Topics, settings: Settings) -> Any:
             with message_context(message):
                 raw: bytes | None = message.value
                 try:
-                    article = decode_article(raw, max_bytes=settings.max_message_bytes)
+                    # The agent may read the clock (the core may not): far-future dates fail.
+                    article = decode_article(
+                        raw, max_bytes=settings.max_message_bytes, now=datetime.now(UTC)
+                    )
                     bind_article(article.article_id)
                     clean = clean_article(article, max_html_bytes=settings.max_html_bytes)
                 except Exception as exc:

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-from pipeline.models import DeadLetterHeaders
+from pipeline.models import CleanArticle, DeadLetterHeaders
 from pipeline.settings import Settings
 from tests.integration.conftest import Pipeline
 
@@ -36,6 +36,14 @@ BAD_INPUTS: dict[str, tuple[bytes, str]] = {
         "validate",
     ),
     "json_list": (b"[1, 2, 3]", "decode"),
+    "far_future_date": (
+        orjson.dumps({**_ARTICLE, "id": "bad-4", "published_at": "2999-01-01T00:00:00+00:00"}),
+        "validate",
+    ),
+    "far_past_date": (
+        orjson.dumps({**_ARTICLE, "id": "bad-5", "published_at": "1789-07-14T00:00:00+00:00"}),
+        "validate",
+    ),
     "oversized": (
         orjson.dumps({**_ARTICLE, "id": "big-1", "body": "word " * (MAX_MESSAGE_BYTES // 4)}),
         "decode",
@@ -77,3 +85,23 @@ def test_bad_inputs_are_dead_lettered_and_the_worker_goes_on(pipeline: Pipeline)
     assert sorted(offsets) == offsets
     assert [orjson.loads(r.value)["article_id"] for r in outcomes] == ["sample-001"]
     assert worker.process.poll() is None
+
+
+def test_an_article_id_reused_for_another_text_is_dead_lettered(pipeline: Pipeline) -> None:
+    """The same article twice is a harmless re-delivery; the same id with a different text
+    is dead-lettered (stage validate, code E210) and adds nothing downstream."""
+    worker = pipeline.start_worker()
+    worker.wait_ready()
+    reused = orjson.dumps({**_ARTICLE, "body": "A different story about the weather in Oslo."})
+    pipeline.produce([(b"a", _GOOD), (b"a", _GOOD), (b"b", reused)])
+
+    dead = pipeline.read(pipeline.settings.topic_dlq, until=lambda rs: len(rs) >= 1)
+    outcomes = pipeline.read(pipeline.settings.topic_outcomes, until=lambda rs: len(rs) >= 2)
+    # Detected after ingest, so the dead letter is the clean record that failed.
+    assert 1 == len(dead), worker.log()[-3000:]
+    clean = CleanArticle.model_validate_json(dead[0].value or b"")
+    assert "A different story about the weather in Oslo." in clean.text
+    headers = _headers(dead[0])
+    assert ("validate", "E210") == (headers["stage"], headers["error_code"])
+    assert pipeline.settings.topic_clean == headers["original_topic"]
+    assert ["sample-001", "sample-001"] == [orjson.loads(r.value)["article_id"] for r in outcomes]
