@@ -147,6 +147,17 @@ def _foreign_clauses(token: Token) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _anaphoric_object(token: Token) -> bool:
+    """Whether the act's object is a definite noun told of before ("the curbs were imposed
+    by X"): its addressee is the story's other party."""
+    objects = children_of(token, ("dobj", "nsubjpass"))
+    return any(
+        any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in o.children)
+        and not any(c.dep_ in ("prep", "poss") for c in o.children)
+        for o in objects
+    )
+
+
 def _setting(token: Token) -> bool:
     """Whether a meeting noun is the setting of another act ("at a summit, X imposed
     sanctions on Y"): the other act's object is no party of the meeting."""
@@ -460,7 +471,11 @@ def code_sentence(
                 pairs = [(source, coordinated[0])]
             elif (
                 counterpart is not None
-                and (cameo in _IMPLICIT_PARTY_CODES or cameo[:2] in _IMPLICIT_PARTY_ROOTS)
+                and (
+                    cameo in _IMPLICIT_PARTY_CODES
+                    or cameo[:2] in _IMPLICIT_PARTY_ROOTS
+                    or (cameo[:2] == "16" and _anaphoric_object(token))
+                )
                 and "between" not in _object_words(token)  # a mediator's offer has no counterpart
             ):
                 other = counterpart(source.code)

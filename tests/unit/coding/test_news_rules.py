@@ -317,3 +317,18 @@ def test_security_council_inside_a_longer_name(coder: Coder) -> None:
         "Ghana's Supreme National Security Council praised Togo on Monday.",
     )
     assert not any("UNSC" in (s, t) or "UN" in (s, t) for s, _, t in found)
+
+
+def test_definite_sanction_told_before_targets_the_other_party(coder: Coder) -> None:
+    """'The curbs were imposed by X in 2019', after a story of curbs on Y: X sanctioned Y."""
+    found = _extract(
+        coder,
+        "Kenya lifted restrictions on exports to Uganda. The curbs were imposed by Nairobi "
+        "in July 2019.",
+    )
+    assert {("KEN", "SANCTION", "UGA")} == {
+        (c.source.code, c.type, c.target.code if c.target else None)
+        for c in found
+        if c.type == "SANCTION"
+    }
+    assert {"2019-07-01"} == {str(c.date) for c in found if c.type == "SANCTION"}
