@@ -54,6 +54,8 @@ class Progress:
         """Account for one record of the topic playing ``roles[record.topic]``."""
         role = roles[record.topic]
         self.last_seen_wall = time.monotonic()
+        if not record.value and role in ("candidates", "events"):
+            return  # a tombstone (a retired event on the compacted topic)
         key = (record.key or b"").decode("utf-8", "replace")
         if role == "clean":
             self.clean.setdefault(key, record.timestamp)
