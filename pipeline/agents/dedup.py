@@ -21,41 +21,23 @@ from mode import CrashingSupervisor
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
 from pipeline.agents.publish import publish, publish_all
+from pipeline.agents.tables import bytes_table
 from pipeline.dedup import BlockState, merge_candidate
 from pipeline.models import Candidate, dumps
 from pipeline.settings import Settings
 from pipeline.topics import Topics
 
-__all__ = ["TABLE_NAME", "register_dedup", "store_options"]
+__all__ = ["TABLE_NAME", "register_dedup"]
 
 log = structlog.stdlib.get_logger(__name__)
 
 TABLE_NAME = "dedup-blocks"
 
 
-def store_options(settings: Settings) -> dict[str, Any] | None:
-    """RocksDB options bounding the table's memory (``None`` for the memory store)."""
-    if settings.store != "rocksdb":
-        return None
-    return {
-        "block_cache_size": settings.rocksdb_block_cache_mb * 1024 * 1024,
-        "block_cache_compressed_size": settings.rocksdb_block_cache_mb * 1024 * 1024 // 4,
-        "write_buffer_size": settings.rocksdb_write_buffer_mb * 1024 * 1024,
-        "max_write_buffer_number": 2,
-        "max_open_files": 256,
-    }
-
-
 def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
     """Register the dedup agent and its table on ``app`` (reads ``topics.candidates``)."""
-    table = app.Table(
-        TABLE_NAME,
-        default=None,
-        key_type=bytes,
-        value_type=bytes,
-        partitions=settings.partitions,
-        help="open events per blocking key (BlockState bytes)",
-        options=store_options(settings),
+    table = bytes_table(
+        app, TABLE_NAME, settings=settings, help="open events per blocking key (BlockState bytes)"
     )
 
     async def dedup(stream: Any) -> None:

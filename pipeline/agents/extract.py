@@ -21,8 +21,8 @@ from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import error_code_of, send_dead_letter
-from pipeline.agents.dedup import store_options
 from pipeline.agents.publish import publish, publish_all
+from pipeline.agents.tables import bytes_table
 from pipeline.coding import extract_events
 from pipeline.dedup import blocking_key
 from pipeline.errors import ArticleConflict
@@ -61,14 +61,11 @@ def outcome_record(article: CleanArticle, *, candidates: int) -> bytes:
 
 def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
     """Register the extract agent on ``app`` (reads ``topics.clean``)."""
-    texts = app.Table(
+    texts = bytes_table(
+        app,
         TEXTS_TABLE,
-        default=None,
-        key_type=bytes,
-        value_type=bytes,
-        partitions=settings.partitions,
+        settings=settings,
         help="content hash of each article id seen (re-delivery vs reused id)",
-        options=store_options(settings),
     )
 
     async def extract(stream: Any) -> None:
