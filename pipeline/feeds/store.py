@@ -19,6 +19,7 @@ import contextlib
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
@@ -30,19 +31,31 @@ from pipeline.feeds.metrics import METRICS, Metrics
 from pipeline.models import Event
 from pipeline.settings import Settings
 
-__all__ = ["EventStore", "Subscription", "consume_events"]
+__all__ = [
+    "EventStore",
+    "Retired",
+    "Subscription",
+    "consume_events",
+]
 
 log = structlog.stdlib.get_logger(__name__)
 
 _POLL_MS = 500
 
 
+@dataclass(frozen=True)
+class Retired:
+    """A subscriber's notice that an event id was retired (merged into another event)."""
+
+    event_id: str
+
+
 class Subscription:
-    """One subscriber's queue of new revisions matching its filter."""
+    """One subscriber's queue of new revisions matching its filter, and of retired ids."""
 
     def __init__(self, store: EventStore, event_filter: EventFilter, size: int) -> None:
         self.filter = event_filter
-        self.queue: asyncio.Queue[Event | None] = asyncio.Queue(maxsize=size + 1)
+        self.queue: asyncio.Queue[Event | Retired | None] = asyncio.Queue(maxsize=size + 1)
         self._size = size
         self.dropped = False
         self._store = store
@@ -56,14 +69,23 @@ class Subscription:
             return
         self.queue.put_nowait(event)
 
+    def offer_retired(self, event_id: str) -> None:
+        """Queue a retirement notice (whatever the filter: a client drops ids it never had)."""
+        if self.dropped:
+            return
+        if self.queue.qsize() >= self._size:
+            self.dropped = True
+            return
+        self.queue.put_nowait(Retired(event_id))
+
     def end(self) -> None:
         """End the subscription now (server shutdown): a waiting :meth:`next` returns ``None``."""
         self.dropped = True
         with contextlib.suppress(asyncio.QueueFull):
             self.queue.put_nowait(None)
 
-    async def next(self, timeout: float) -> Event | None:
-        """The next revision, or ``None`` after ``timeout`` seconds without one or once ended."""
+    async def next(self, timeout: float) -> Event | Retired | None:
+        """The next revision or retirement, or ``None`` after ``timeout`` seconds or once ended."""
         try:
             return await asyncio.wait_for(self.queue.get(), timeout)
         except TimeoutError:
@@ -107,8 +129,12 @@ class EventStore:
         return True
 
     def remove(self, event_id: str) -> bool:
-        """Forget a retired event (a tombstone on the events topic); whether it was kept."""
-        return self._events.pop(event_id, None) is not None
+        """Forget a retired event (a tombstone on the events topic) and tell the subscribers;
+        whether it was kept."""
+        kept = self._events.pop(event_id, None) is not None
+        for subscription in list(self._subscribers):
+            subscription.offer_retired(event_id)
+        return kept
 
     def add_bytes(self, value: bytes | None, key: bytes | None = None) -> Event | None:
         """Decode an events-topic record and :meth:`add` it; ``None`` when unusable or old.

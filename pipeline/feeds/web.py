@@ -32,7 +32,7 @@ from pipeline.errors import ConfigError
 from pipeline.feeds.filters import EventFilter
 from pipeline.feeds.metrics import METRICS
 from pipeline.feeds.sse import CONTENT_TYPE, format_comment, format_sse
-from pipeline.feeds.store import EventStore, consume_events
+from pipeline.feeds.store import EventStore, Retired, consume_events
 from pipeline.models import Event
 from pipeline.settings import Settings
 
@@ -153,7 +153,13 @@ async def _stream(request: Any, store: EventStore) -> aioweb.StreamResponse:
             revision = await subscription.next(_KEEP_ALIVE_S)
             if subscription.dropped:
                 break
-            await response.write(format_comment() if revision is None else _frame(revision))
+            if revision is None:
+                await response.write(format_comment())
+            elif isinstance(revision, Retired):
+                data = orjson.dumps({"event_id": revision.event_id}).decode("utf-8")
+                await response.write(format_sse(data, event="retired"))
+            else:
+                await response.write(_frame(revision))
     except (ConnectionResetError, asyncio.CancelledError):
         pass
     finally:

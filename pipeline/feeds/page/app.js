@@ -215,6 +215,11 @@
     source.addEventListener("revision", function (message) {
       try { receive(JSON.parse(message.data), true); } catch (err) { console.error(err); }
     });
+    source.addEventListener("retired", function (message) {
+      try {
+        if (events.delete(JSON.parse(message.data).event_id)) { renderFeed(null); renderGraph(); }
+      } catch (err) { console.error(err); }
+    });
   }
 
   function loadInitial() {

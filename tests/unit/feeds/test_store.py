@@ -6,7 +6,7 @@ import asyncio
 
 from pipeline.feeds.filters import EventFilter
 from pipeline.feeds.metrics import Metrics
-from pipeline.feeds.store import EventStore
+from pipeline.feeds.store import EventStore, Retired
 from pipeline.models import dumps
 
 from .conftest import MakeEvent
@@ -101,3 +101,14 @@ def test_tombstone_removes_the_retired_event(make_event: MakeEvent) -> None:
     store.add_bytes(dumps(make_event(event_id="kept")))
     assert store.add_bytes(None, b"old") is None
     assert (None, ["kept"]) == (store.get("old"), [e.event_id for e in store.latest()[1]])
+
+
+async def test_subscribers_hear_of_retired_ids(make_event: MakeEvent) -> None:
+    """A tombstone tells every subscriber which id was retired, so a live view drops it."""
+    store = EventStore(metrics=Metrics())
+    subscription = store.subscribe(EventFilter.from_options(actors="UKR"))
+    store.add_bytes(dumps(make_event(event_id="old")))
+    first = await subscription.next(1.0)
+    store.add_bytes(None, b"old")
+    assert "old" == getattr(first, "event_id", None)
+    assert Retired("old") == await subscription.next(1.0)
