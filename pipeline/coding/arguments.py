@@ -443,6 +443,11 @@ def coordinated_actors(
     return found
 
 
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "statements", "communique", "communiqué", "letter", "note", "declaration"}
+)
+
+
 def speaker_of(
     token: Token, actors: dict[int, ActorMention], resolve: Resolver
 ) -> tuple[ActorMention, Token] | None:
@@ -452,6 +457,11 @@ def speaker_of(
         node = node.head
     if node.dep_ == "ccomp" and node.head.lower_ in REPORTING | _WARN:
         return subject_of(node.head, actors, resolve)
+    noun = node.head  # "X said in a statement that Y bore ...": the clause told of a statement
+    if node.dep_ in ("acl", "ccomp") and noun.lower_ in _STATEMENT_NOUNS and noun.dep_ == "pobj":
+        verb = noun.head.head
+        if verb.lower_ in REPORTING:
+            return subject_of(verb, actors, resolve)
     return None
 
 

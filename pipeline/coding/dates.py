@@ -55,7 +55,7 @@ _PATTERN = re.compile(
     rf"|(?P<my>\b(?:in|last|since|early|late|mid|mid-)\s*{_MONTHS}(?!\.?\s+\d{{1,2}}(?!\d))(?:\s+(?:last\s+year|\d{{4}}))?\b)"
     r"|(?P<wd>\b(?:last\s+|on\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:yesterday|today|last\s+week|last\s+month|last\s+year|the\s+previous\s+day|the\s+day\s+before|"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+"
+    r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+"
     r"(?:earlier|ago|after|before(?=\s*[,.;]|\s*$)))\b)"
     r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)"
     r"|(?P<month>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b)",

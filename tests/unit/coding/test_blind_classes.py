@@ -1,0 +1,122 @@
+"""Recall rules for the weakest families: accusations told by reporting verbs, aid by
+deployment, assaults and coercion on premises, and states named by description.
+
+Every sentence is hand-written; each rule has a case that must hold and, where a
+rule could overreach, a case that must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.coding import Coder
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.descriptions import load_descriptions, resolve_descriptions
+from tests.unit.coding.conftest import make_article, tuples
+
+
+def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
+    return tuples(coder.extract(make_article(body)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Greece holds Turkey responsible for the incident, the minister said on Monday.",
+            ("GRC", "ACCUSE", "TUR"),
+        ),
+        (
+            "Chile's foreign ministry said in a statement that the Peruvian government bore "
+            "full responsibility for the crisis.",
+            ("CHL", "ACCUSE", "PER"),
+        ),
+        (
+            "Moldova alleged on Tuesday that agents of Russia had plotted a coup.",
+            ("MDA", "ACCUSE", "RUS"),
+        ),
+        ("Serbia deplored Croatia's decision on Monday.", ("SRB", "ACCUSE", "HRV")),
+        ("Kenya sent 400 police officers to Haiti on Tuesday.", ("KEN", "AID", "HTI")),
+        ("Rwanda deployed troops to Mozambique in July 2021.", ("RWA", "AID", "MOZ")),
+        (
+            "Ecuadorian police stormed the Mexican embassy in Quito on Friday.",
+            ("ECU", "COERCE", "MEX"),
+        ),
+        (
+            "Venezuelan forces fired on a Guyanese patrol boat on Sunday.",
+            ("VEN", "ASSAULT", "GUY"),
+        ),
+    ],
+)
+def test_family_rule(coder: Coder, body: str, expected: tuple[str, str, str]) -> None:
+    """Each sentence yields the act its verb or phrase carries, with source and target."""
+    assert expected in _code(coder, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya held talks with Haiti on Tuesday.",  # "hold" without "responsible"
+        "Rwanda sent a letter to Mozambique on Monday.",  # nothing deployable sent
+        "Protesters stormed the parliament of Peru on Friday.",  # no premises of a state
+    ],
+)
+def test_family_rule_does_not_overreach(coder: Coder, body: str) -> None:
+    """Light verbs without their object group carry no ACCUSE, AID or COERCE."""
+    kinds = {kind for _, kind, _ in _code(coder, body)}
+    assert set() == kinds & {"ACCUSE", "AID", "COERCE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Jordan and Norway held talks on Monday. The kingdom later accused Norway of "
+            "meddling in its affairs.",
+            ("JOR", "ACCUSE", "NOR"),
+        ),
+        (
+            "Oman hosted envoys from Britain on Monday. The sultanate condemned Britain's "
+            "naval deployment on Tuesday.",
+            ("OMN", "ACCUSE", "GBR"),
+        ),
+        (
+            "Sweden summoned Iran's ambassador. The Islamic Republic condemned Sweden on Monday.",
+            ("IRN", "ACCUSE", "SWE"),
+        ),
+    ],
+)
+def test_description_resolves(coder: Coder, body: str, expected: tuple[str, str, str]) -> None:
+    """A description ("the kingdom") stands for the single fitting state the story names."""
+    assert expected in _code(coder, body)
+
+
+def test_ambiguous_description_stays_unresolved() -> None:
+    """With two kingdoms named, "the kingdom" resolves to neither."""
+    text = "Jordan and Morocco met Peru. The kingdom then left."
+    mentions = [
+        ActorMention(0, 6, "JOR", "state"),
+        ActorMention(11, 18, "MAR", "state"),
+        ActorMention(23, 27, "PER", "state"),
+    ]
+    assert mentions == resolve_descriptions(text, mentions, load_descriptions())
+
+
+def test_description_prefers_the_state_named_before() -> None:
+    """A fitting state named before the description wins over one named only after it."""
+    text = "Finland spoke. The Nordic country agreed. Later Norway spoke."
+    mentions = [ActorMention(0, 7, "FIN", "state"), ActorMention(48, 54, "NOR", "state")]
+    found = resolve_descriptions(text, mentions, load_descriptions())
+    assert ["FIN", "FIN", "NOR"] == [m.code for m in found]
+
+
+def test_capitalised_count_dates_the_background_act(coder: Coder) -> None:
+    """ "Five years after A severed ties with B" at a sentence's start dates the severing
+    five years before publication, not on the publication day."""
+    body = (
+        "Five years after Bahrain severed relations with Qatar, the two governments "
+        "agreed on Tuesday to reopen embassies."
+    )
+    found = coder.extract(make_article(body))
+    years = {c.date.year for c in found if c.type == "SANCTION"}
+    assert {2020} == years
