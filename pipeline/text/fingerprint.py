@@ -11,25 +11,35 @@ import hashlib
 import re
 import struct
 
+import numpy as np
+
 __all__ = ["NUM_PERM", "content_hash", "minhash", "similarity"]
 
 NUM_PERM = 64
 _MASK = (1 << 32) - 1
-_PRIME = (1 << 61) - 1
+_PRIME = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _permutations() -> list[tuple[int, int]]:
-    """Fixed (a, b) pairs for the universal hashes; derived, not random, so stable."""
-    pairs = []
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """Fixed (a, b) columns for the universal hashes ``(a*h + b) mod p``; derived, not random.
+
+    ``a`` < 2**32 and ``h`` < 2**32 (32-bit shingle hashes), so ``a*h + b`` stays below
+    2**64 and the arithmetic is exact in unsigned 64-bit integers.
+    """
+    a_values, b_values = [], []
     for i in range(NUM_PERM):
         digest = hashlib.blake2b(f"parley-minhash-{i}".encode(), digest_size=16).digest()
         a, b = struct.unpack("<QQ", digest)
-        pairs.append(((a % (_PRIME - 1)) + 1, b % _PRIME))
-    return pairs
+        a_values.append((a % _MASK) + 1)
+        b_values.append(b % _MASK)
+    return (
+        np.array(a_values, dtype=np.uint64).reshape(-1, 1),
+        np.array(b_values, dtype=np.uint64).reshape(-1, 1),
+    )
 
 
-_PERMS = _permutations()
+_A, _B = _permutations()
 
 
 def _normalize(text: str) -> list[str]:
@@ -47,11 +57,17 @@ def minhash(text: str, *, shingle: int = 3) -> list[int]:
     if not words:
         return []
     grams = {" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
-    hashes = [
-        int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "little")
-        for g in grams
-    ]
-    return [min(((a * h + b) % _PRIME) & _MASK for h in hashes) for a, b in _PERMS]
+    hashes = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little")
+            for g in grams
+        ),
+        dtype=np.uint64,
+        count=len(grams),
+    )
+    values = ((_A * hashes + _B) % _PRIME) & np.uint64(_MASK)
+    signature: list[int] = values.min(axis=1).tolist()
+    return signature
 
 
 def similarity(left: list[int], right: list[int]) -> float:
