@@ -65,6 +65,8 @@ _IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
 
 _REFUSALS = {"03": "125", "04": "125", "05": "120", "06": "120", "08": "124"}
 
+_COPULAS = inflections("be")
+
 _SETTING_PREPS = frozenset({"at", "during"})
 
 _SETTING_NOUNS = inflections("sideline", "margin", "fringe")
@@ -182,7 +184,7 @@ def _fits(
     if trigger.particle and not any(
         c.dep_ in ("prt", "prep")
         and c.lower_ in trigger.particle
-        and c.i <= token.i + 3
+        and token.i < c.i <= token.i + 3  # after the verb: "X on Tuesday called" is no "call on"
         and not any(d < c.i for d in nominal_objects)  # "called Lima on Friday" is no "call on"
         for c in token.children
     ):
@@ -216,6 +218,16 @@ def _fits(
     if trigger.object == "meet_with":  # "ended talks with X" (not "A and B ended their talks")
         said = [t.lower_ for o in children_of(token, ("dobj",)) for t in o.subtree]
         return "with" in said and any(lexicon.in_group("meet", w) for w in said)
+    if trigger.object == "verdict":  # "called X's decision reckless", "described it as a sham"
+        complements = children_of(token, ("oprd",)) + [
+            p for p in children_of(token, ("prep",)) if p.lower_ == "as"
+        ]
+        for obj in children_of(token, ("dobj",)):  # "called X's decision to bar Y a sham":
+            for clause in children_of(obj, ("acl",)):  # the parser gives "bar" two objects
+                complements += children_of(clause, ("dobj",))[1:]
+        return bool(children_of(token, ("dobj",))) and any(
+            lexicon.in_group("pejorative", t.lower_) for c in complements for t in c.subtree
+        )
     if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"
         return any(
             c.dep_ in ("det", "poss", "amod", "nummod")
@@ -343,7 +355,11 @@ def code_sentence(
         if token.i in absorbed:
             continue
         for trigger in lexicon.lookup(token.text, token.pos_):
-            is_noun = token.pos_ not in ("VERB", "AUX")
+            # "said X was behind the attack": the copula carries a prepositional act
+            node = token.head if trigger.pos == "ADP" and token.dep_ == "prep" else token
+            if trigger.pos == "ADP" and node.lower_ not in _COPULAS:
+                continue
+            is_noun = node.pos_ not in ("VERB", "AUX")
             if is_noun and trigger.cameo.startswith("04") and _sideline(token):
                 break
             governor = governor_of(token) if is_noun else None
@@ -362,7 +378,7 @@ def code_sentence(
                 "occurred"
                 if trigger.object == "no_reason"
                 else assess_status(
-                    token,
+                    node,
                     trigger.status,
                     deniable=trigger.cameo[:2] != "11",
                     conditional_ok=trigger.cameo[:2] in ("02", "10", "13"),
@@ -376,8 +392,8 @@ def code_sentence(
             if status is None:
                 break
             if trigger.inverse:
-                found, by_parse = speaker_of(token, actors, resolve), True
-                faced = subject_of(token, actors, resolve)
+                found, by_parse = speaker_of(node, actors, resolve), True
+                faced = subject_of(node, actors, resolve)
             elif is_noun:
                 found, by_parse = noun_source(token, governor, actors, resolve, trigger.cameo[:2])
             else:

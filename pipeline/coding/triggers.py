@@ -42,6 +42,8 @@ class Trigger:
 def word_forms(lemma: str, pos: str) -> set[str]:
     """Regular inflections of a verb or noun (irregular ones come from the data)."""
     forms = {lemma}
+    if pos == "ADP":  # a preposition does not inflect
+        return forms
     if pos == "NOUN":
         if lemma.endswith(("s", "sh", "ch", "x")):
             forms.add(lemma + "es")
@@ -115,6 +117,8 @@ class Lexicon:
     def lookup(self, word: str, pos: str) -> list[Trigger]:
         """The triggers of a word form, those of the token's part of speech first."""
         found = self.by_form.get(word.lower(), [])
+        if pos == "ADP":  # "was behind the attack"
+            return [t for t in found if t.pos == "ADP"]
         wanted = "VERB" if pos in ("VERB", "AUX") else "NOUN"
         same = [t for t in found if t.pos == wanted]
         if same:

@@ -36,6 +36,20 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
             ("MDA", "ACCUSE", "RUS"),
         ),
         ("Serbia deplored Croatia's decision on Monday.", ("SRB", "ACCUSE", "HRV")),
+        (
+            "Estonia said on Monday that Russia was behind the cyberattack on its ministries.",
+            ("EST", "ACCUSE", "RUS"),
+        ),
+        (
+            "Peru's foreign minister called Bolivia's decision reckless on Friday.",
+            ("PER", "ACCUSE", "BOL"),
+        ),
+        ("Kenya described Somalia's claims as baseless on Monday.", ("KEN", "ACCUSE", "SOM")),
+        (
+            "The African Union on Tuesday called Ethiopia's decision to expel its envoy a "
+            "political move and a blunder.",
+            ("AU", "ACCUSE", "ETH"),
+        ),
         ("Kenya sent 400 police officers to Haiti on Tuesday.", ("KEN", "AID", "HTI")),
         ("Rwanda deployed troops to Mozambique in July 2021.", ("RWA", "AID", "MOZ")),
         (
@@ -59,6 +73,9 @@ def test_family_rule(coder: Coder, body: str, expected: tuple[str, str, str]) ->
         "Kenya held talks with Haiti on Tuesday.",  # "hold" without "responsible"
         "Rwanda sent a letter to Mozambique on Monday.",  # nothing deployable sent
         "Protesters stormed the parliament of Peru on Friday.",  # no premises of a state
+        "Estonia was behind Latvia in the rankings.",  # no speaker: a ranking, not a charge
+        "Estonia said Russia was not behind the attack.",  # a negated charge
+        "Ghana called Togo's decision a welcome step on Monday.",  # no pejorative verdict
     ],
 )
 def test_family_rule_does_not_overreach(coder: Coder, body: str) -> None:
@@ -120,3 +137,10 @@ def test_capitalised_count_dates_the_background_act(coder: Coder) -> None:
     found = coder.extract(make_article(body))
     years = {c.date.year for c in found if c.type == "SANCTION"}
     assert {2020} == years
+
+
+def test_call_on_needs_the_particle_after_the_verb(coder: Coder) -> None:
+    """ "X on Tuesday called Y's move ..." is no appeal: the "on" of a date precedes the verb."""
+    body = "Chile on Tuesday called Argentina's decision an insult."
+    kinds = {kind for _, kind, _ in _code(coder, body)}
+    assert {"ACCUSE"} == kinds
