@@ -74,6 +74,8 @@ class Coder:
         counterpart = counterpart_of(mentions)
         anchor = story_day(sentences, article.published_at)
         best: dict[tuple[str, str, str, str, date], Candidate] = {}
+        ordinal = {s.start: i for i, s in enumerate(sentences)}
+        told: tuple[int, ActorMention] | None = None  # the author of the last act, and where
         for sentence, doc in zip(
             chosen,
             self._nlp.pipe(_for_parse(_sentence_case(s, mentions, starts)) for s in chosen),
@@ -85,7 +87,14 @@ class Coder:
                 sentences, sentence, day, anchor
             )
             pairs_of = pairs_resolver(sentence, sentences, mentions, starts)
-            for act in code_sentence(doc, actors, self._lexicon, resolve, counterpart, pairs_of):
+            here = ordinal.get(sentence.start, 0)
+            previous = told[1] if told is not None and here - told[0] <= 2 else None
+            acts = code_sentence(
+                doc, actors, self._lexicon, resolve, counterpart, pairs_of, previous
+            )
+            if acts:
+                told = (here, acts[-1].source)
+            for act in acts:
                 candidate = self._candidate(article, sentence, act, dates, anchor)
                 if candidate is None:
                     continue

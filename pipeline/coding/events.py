@@ -160,6 +160,20 @@ def _anaphoric_object(token: Token) -> bool:
     )
 
 
+def _reaction_to_act(token: Token, lexicon: Lexicon, actors: dict[int, ActorMention]) -> bool:
+    """Whether a reaction's object is a definite act noun naming no actor ("welcomed the
+    vote", "the ratification was hailed by X")."""
+    objects = children_of(token, ("dobj", "nsubjpass"))
+    if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
+        objects.append(token.head)
+    return any(
+        lexicon.in_group("act_nouns", o.lower_)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
+        and not any(t.i in actors for t in o.subtree)
+        for o in objects
+    )
+
+
 def _setting(token: Token) -> bool:
     """Whether a meeting noun is the setting of another act ("at a summit, X imposed
     sanctions on Y"): the other act's object is no party of the meeting."""
@@ -343,9 +357,12 @@ def code_sentence(
     resolve: Resolver,
     counterpart: Counterpart | None = None,
     pairs_of: Pairs | None = None,
+    previous: ActorMention | None = None,
 ) -> list[Act]:
     """The acts of one parsed sentence; ``actors`` maps token index to actor mention.
 
+    ``previous`` is the author of the act told just before: a reaction to "the vote" or
+    "the ratification" is aimed at it.
     ``counterpart`` names the other party of the story for offers and refusals to
     meet whose target the sentence leaves implicit ("Iran rejected direct talks").
     """
@@ -485,6 +502,14 @@ def code_sentence(
                 ]
             elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
                 pairs = [(source, coordinated[0])]
+            elif (
+                cameo[:2] in ("05", "11")
+                and previous is not None
+                and previous.code != source.code
+                and _reaction_to_act(token, lexicon, actors)
+            ):  # "X welcomed the vote": the vote told just before
+                pairs = [(source, previous)]
+                by_parse = False
             elif (
                 counterpart is not None
                 and (

@@ -136,7 +136,7 @@ class Lexicon:
     def implies_party(self, word: str) -> bool:
         """Whether a word form may carry an offer or refusal to meet whose party is implicit."""
         return any(
-            t.cameo in ("036", "045", "125")
+            t.cameo in ("036", "045", "125", "051", "111")
             or t.cameo[:2] == "12"
             or (t.cameo[:2] == "16" and t.object == "sanction")
             or t.refine

@@ -144,3 +144,35 @@ def test_call_on_needs_the_particle_after_the_verb(coder: Coder) -> None:
     body = "Chile on Tuesday called Argentina's decision an insult."
     kinds = {kind for _, kind, _ in _code(coder, body)}
     assert {"ACCUSE"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ghana's parliament voted on Tuesday to ratify the trade pact with Togo. "
+            "Nigeria welcomed the vote.",
+            ("NGA", "SUPPORT", "GHA"),
+        ),
+        (
+            "Lithuania's parliament approved Ukraine's accession protocol on Monday. The "
+            "ratification was hailed by the EU foreign policy chief.",
+            ("EU", "SUPPORT", "LTU"),
+        ),
+        (
+            "Ghana's parliament voted on Tuesday to ratify the trade pact with Togo. "
+            "Nigeria condemned the move on Wednesday.",
+            ("NGA", "ACCUSE", "GHA"),
+        ),
+    ],
+)
+def test_reaction_is_aimed_at_the_act_told_before(
+    coder: Coder, body: str, expected: tuple[str, str, str]
+) -> None:
+    """A reaction to "the vote" or "the ratification" targets the author of the act just told."""
+    assert expected in _code(coder, body)
+
+
+def test_reaction_without_an_act_told_before_has_no_target(coder: Coder) -> None:
+    """ "Chile welcomed the vote" alone names no other party: no event."""
+    assert set() == _code(coder, "Chile welcomed the vote on Monday.")
