@@ -338,6 +338,9 @@ def target_of(
     if token.pos_ in ("VERB", "AUX") and trigger.pos == "VERB":
         if is_passive(token):
             starts += children_of(token, ("nsubjpass",))
+        if root in _HOSTILE_ROOTS:  # "filed a complaint against X at the ICJ": X, not the venue
+            for obj in children_of(token, ("dobj",)):
+                starts += objects_of_preps(obj, ("against",))
         starts += children_of(token, ("dobj", "dative"))
         starts += objects_of_preps(token, verb_preps)
         if trigger.embeds or trigger.object is not None:

@@ -180,6 +180,7 @@ class Coder:
             published,
             sentence.text,
             act.foreign,
+            act.own,
         )
         return Candidate(
             article_id=article.article_id,

@@ -222,10 +222,12 @@ def pick_span(
     anchor: date,
     sentence_text: str,
     foreign: tuple[tuple[int, int], ...] = (),
+    own: tuple[int, int] | None = None,
 ) -> DateSpan | None:
     """The date expression that dates the act of ``trigger`` (see :func:`pick_date`), or None.
 
     ``foreign``: spans of clauses that tell of other acts; their dates are left out.
+    ``own``: the relative clause the act is told in; a date inside it is preferred.
     """
     trigger_start, trigger_end = trigger
     dates = [d for d in dates if not any(a <= d.start < b for a, b in foreign)]
@@ -242,6 +244,8 @@ def pick_span(
     usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
     if not usable:
         return None
+    if own is not None and any(own[0] <= d.start < own[1] for d in usable):
+        usable = [d for d in usable if own[0] <= d.start < own[1]]
     return min(
         usable,
         key=lambda d: min(abs(d.start - trigger_end), abs(trigger_start - d.end)),

@@ -95,6 +95,7 @@ class Act:
     location: str | None
     confidence: float
     foreign: tuple[tuple[int, int], ...] = ()  # relative clauses that tell of other acts
+    own: tuple[int, int] | None = None  # the relative clause the act is told in
 
 
 _OBJECT_DEPS = frozenset(
@@ -147,6 +148,16 @@ def _foreign_clauses(token: Token) -> tuple[tuple[int, int], ...]:
             first, last = clause.left_edge, clause.right_edge
             spans.append((first.idx, last.idx + len(last)))
     return tuple(spans)
+
+
+def _own_clause(token: Token) -> tuple[int, int] | None:
+    """Character span of the relative clause that holds the trigger ("the complaint it filed
+    in 2019"): a date inside it is the act's own."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "relcl":
+            first, last = node.left_edge, node.right_edge
+            return (first.idx, last.idx + len(last))
+    return None
 
 
 def _anaphoric_object(token: Token) -> bool:
@@ -385,11 +396,11 @@ def code_sentence(
             if trigger.embeds:
                 absorbed |= _absorbed(token, is_noun)
             elif trigger.object is not None and not is_noun:  # "lifted sanctions": one act
-                absorbed |= {
+                absorbed |= {  # but "the complaint it filed against X" tells its own act
                     t.i
                     for c in token.children
                     if c.dep_ in ("dobj", "nsubjpass")
-                    for t in c.subtree
+                    for t in _cut_subtree(c)
                 }
             status = (
                 "occurred"
@@ -542,6 +553,7 @@ def code_sentence(
                         location,
                         round(min(0.95, confidence), 2),
                         foreign,
+                        _own_clause(token),
                     )
                 )
             break

@@ -176,3 +176,23 @@ def test_reaction_is_aimed_at_the_act_told_before(
 def test_reaction_without_an_act_told_before_has_no_target(coder: Coder) -> None:
     """ "Chile welcomed the vote" alone names no other party: no event."""
     assert set() == _code(coder, "Chile welcomed the vote on Monday.")
+
+
+def test_act_told_in_a_relative_clause_of_an_object_is_its_own(coder: Coder) -> None:
+    """ "withdraw the complaint it filed against Y in 2021": the filing is a background act
+    of its own, dated by its clause."""
+    body = (
+        "Ghana said on Monday it would withdraw the complaint it filed against Togo at the "
+        "World Trade Organization in 2021."
+    )
+    found = {
+        (c.source.code, c.type, c.target.code if c.target else None, c.date.year)
+        for c in coder.extract(make_article(body))
+    }
+    assert ("GHA", "ACCUSE", "TGO", 2021) in found
+
+
+def test_complaint_against_names_the_target_not_the_venue(coder: Coder) -> None:
+    """ "filed a complaint against X at the ICJ": X is the target, the court a venue."""
+    body = "Peru filed a complaint against Chile at the International Court of Justice."
+    assert {("PER", "ACCUSE", "CHL")} == _code(coder, body)
