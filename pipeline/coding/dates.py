@@ -244,6 +244,9 @@ def pick_span(
     usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
     if not usable:
         return None
+    if status == "denied" and any(d.start >= trigger_end for d in usable):
+        # "denied on Sunday that X had met Y in January": the act keeps its alleged day
+        usable = [d for d in usable if d.start >= trigger_end]
     if own is not None and any(own[0] <= d.start < own[1] for d in usable):
         usable = [d for d in usable if own[0] <= d.start < own[1]]
     return min(

@@ -196,3 +196,28 @@ def test_complaint_against_names_the_target_not_the_venue(coder: Coder) -> None:
     """ "filed a complaint against X at the ICJ": X is the target, the court a venue."""
     body = "Peru filed a complaint against Chile at the International Court of Justice."
     assert {("PER", "ACCUSE", "CHL")} == _code(coder, body)
+
+
+def test_denied_act_keeps_its_alleged_date(coder: Coder) -> None:
+    """ "denied on Sunday that X had met Y in January": a denied meeting dated January."""
+    body = "Peru denied on Sunday that its president had met Bolivia's leader in La Paz in January."
+    found = {
+        (c.source.code, c.type, c.status, c.date.month) for c in coder.extract(make_article(body))
+    }
+    assert {("PER", "CONSULT", "denied", 1)} == found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Japan pledged $300 million to the Philippines on Thursday.",
+        "Japan promised 300 million dollars in aid to the Philippines on Thursday.",
+    ],
+)
+def test_pledged_money_is_planned_aid(coder: Coder, body: str) -> None:
+    """A pledge of money to a state is economic aid, planned."""
+    found = {
+        (c.source.code, c.type, c.target.code if c.target else None, c.cameo.code, c.status)
+        for c in coder.extract(make_article(body))
+    }
+    assert {("JPN", "AID", "PHL", "071", "planned")} == found
