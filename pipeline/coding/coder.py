@@ -26,7 +26,7 @@ from pipeline.coding.dates import (
     pick_span,
     story_day,
 )
-from pipeline.coding.descriptions import resolve_descriptions
+from pipeline.coding.descriptions import find_registries, resolve_descriptions
 from pipeline.coding.discourse import (
     counterpart_of,
     inside_quote,
@@ -68,7 +68,9 @@ class Coder:
         sentences = split_sentences(article.text)
         home = self._home(article.text, sentences)
         mentions = find_actors(article.text, self._gazetteer, day=day, home=home)
-        mentions = resolve_descriptions(article.text, mentions)
+        mentions = resolve_descriptions(
+            article.text, find_registries(article.text, mentions, self._gazetteer)
+        )
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
         counterpart = counterpart_of(mentions)

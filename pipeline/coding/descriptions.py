@@ -16,9 +16,11 @@ from pathlib import Path
 import orjson
 
 from pipeline.coding.actors import ActorMention
-from pipeline.coding.gazetteer import DATA_DIR
+from pipeline.coding.gazetteer import DATA_DIR, Gazetteer
 
-__all__ = ["Descriptions", "load_descriptions", "resolve_descriptions"]
+__all__ = ["Descriptions", "find_registries", "load_descriptions", "resolve_descriptions"]
+
+_REGISTRY = re.compile(r"\b([A-Z][a-z]+)-(?:flagged|registered|owned|operated)\b")
 
 
 class Descriptions:
@@ -73,6 +75,23 @@ def resolve_descriptions(
         code = _resolve(table.states_for(match.group(1)), codes[:k], everywhere)
         if code is not None:
             added.append(ActorMention(start, end, code, "state"))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def find_registries(
+    text: str, mentions: list[ActorMention], gazetteer: Gazetteer
+) -> list[ActorMention]:
+    """``mentions`` with the states of "British-flagged", "Greek-owned" added (a ship or
+    firm's flag state), in text order."""
+    taken = {(m.start, m.end) for m in mentions}
+    added: list[ActorMention] = []
+    for match in _REGISTRY.finditer(text):
+        entry = gazetteer.lookup([match.group(1)])
+        span = (match.start(1), match.end(1))
+        if entry is not None and entry.kind in ("demonym", "state") and span not in taken:
+            added.append(ActorMention(span[0], span[1], entry.code, "demonym"))
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))

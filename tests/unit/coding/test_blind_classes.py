@@ -221,3 +221,14 @@ def test_pledged_money_is_planned_aid(coder: Coder, body: str) -> None:
         for c in coder.extract(make_article(body))
     }
     assert {("JPN", "AID", "PHL", "071", "planned")} == found
+
+
+def test_flag_state_of_a_seized_ship_is_the_target(coder: Coder) -> None:
+    """ "seized a British-flagged tanker": the flag state is the target of the seizure."""
+    body = "Iran seized a British-flagged tanker in the Strait of Hormuz on Friday."
+    assert {("IRN", "COERCE", "GBR")} == _code(coder, body)
+
+
+def test_non_state_attacker_of_a_flagged_ship_yields_nothing(coder: Coder) -> None:
+    """An attack by fighters of no state on a "Greek-owned" ship has no political source."""
+    assert set() == _code(coder, "Houthi fighters attacked a Greek-owned ship.")
