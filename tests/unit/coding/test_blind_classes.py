@@ -37,6 +37,14 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
         ),
         ("Serbia deplored Croatia's decision on Monday.", ("SRB", "ACCUSE", "HRV")),
         (
+            "Germany tied Russia to the cyberattack on its parliament.",
+            ("DEU", "ACCUSE", "RUS"),
+        ),
+        (
+            "Poland has linked Belarus to the sabotage of its railways.",
+            ("POL", "ACCUSE", "BLR"),
+        ),
+        (
             "Estonia said on Monday that Russia was behind the cyberattack on its ministries.",
             ("EST", "ACCUSE", "RUS"),
         ),
@@ -74,6 +82,8 @@ def test_family_rule(coder: Coder, body: str, expected: tuple[str, str, str]) ->
         "Rwanda sent a letter to Mozambique on Monday.",  # nothing deployable sent
         "Protesters stormed the parliament of Peru on Friday.",  # no premises of a state
         "Estonia was behind Latvia in the rankings.",  # no speaker: a ranking, not a charge
+        "Estonia said on Monday that Russia was behind the peace deal.",  # no wrongdoing
+        "Kenya linked its currency to the dollar.",  # a link that charges nobody
         "Estonia said Russia was not behind the attack.",  # a negated charge
         "Ghana called Togo's decision a welcome step on Monday.",  # no pejorative verdict
     ],
