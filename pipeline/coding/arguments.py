@@ -372,6 +372,14 @@ def target_of(
         return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
     if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
         found = search(condition_subjects(token), actors, resolve, exclude=source)
+    if found is None and trigger.cameo == "074":  # "deployed police to lead a mission in X"
+        found = search(
+            starts + objects_of_preps(token, ("in", "to")),
+            actors,
+            resolve,
+            venue_ok=True,
+            exclude=source,
+        )
     if found is None and trigger.cameo == "042":  # "attended the inauguration in Lima": the host
         found = search(
             starts + objects_of_preps(token, ("in", "at")),

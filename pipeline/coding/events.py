@@ -526,7 +526,7 @@ def code_sentence(
                 and (
                     cameo in _IMPLICIT_PARTY_CODES
                     or cameo[:2] in _IMPLICIT_PARTY_ROOTS
-                    or (cameo[:2] == "16" and _anaphoric_object(token))
+                    or (cameo[:2] in ("16", "17") and _anaphoric_object(token))
                 )
                 and "between" not in _object_words(token)  # a mediator's offer has no counterpart
             ):

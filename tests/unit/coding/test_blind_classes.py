@@ -61,6 +61,14 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
         ("Kenya sent 400 police officers to Haiti on Tuesday.", ("KEN", "AID", "HTI")),
         ("Rwanda deployed troops to Mozambique in July 2021.", ("RWA", "AID", "MOZ")),
         (
+            "Kenya deployed 400 police officers to lead a multinational mission in Haiti.",
+            ("KEN", "AID", "HTI"),
+        ),
+        (
+            "Norway summoned Russia's ambassador on Friday after Moscow detained the diplomat.",
+            ("RUS", "COERCE", "NOR"),
+        ),
+        (
             "Ecuadorian police stormed the Mexican embassy in Quito on Friday.",
             ("ECU", "COERCE", "MEX"),
         ),
@@ -84,6 +92,7 @@ def test_family_rule(coder: Coder, body: str, expected: tuple[str, str, str]) ->
         "Estonia was behind Latvia in the rankings.",  # no speaker: a ranking, not a charge
         "Estonia said on Monday that Russia was behind the peace deal.",  # no wrongdoing
         "Kenya linked its currency to the dollar.",  # a link that charges nobody
+        "Kenya deployed troops in Nairobi on Tuesday.",  # a deployment at home
         "Estonia said Russia was not behind the attack.",  # a negated charge
         "Ghana called Togo's decision a welcome step on Monday.",  # no pejorative verdict
     ],
