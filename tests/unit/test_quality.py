@@ -19,6 +19,10 @@ from pipeline.settings import Settings
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 #: Measured on the held-out corpus, minus a margin: a drop below is a regression.
 HELDOUT_FLOORS = {"event_f1": 0.80, "tuple_f1": 0.70, "pair_precision": 0.90}
+#: The blind corpus (``tests/data/unseen``): written by someone who never saw the code and
+#: never used for tuning; only measured. Floors below its measured scores.
+UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen"
+UNSEEN_FLOORS = {"event_f1": 0.60, "tuple_f1": 0.45, "pair_precision": 0.90}
 
 
 @cache
@@ -88,3 +92,16 @@ def test_heldout_distractors_yield_no_event() -> None:
     """No event from the held-out distractors either."""
     assert [] == _distractor_events(HELDOUT)
 
+
+
+def test_blind_corpus_does_not_regress() -> None:
+    """The blind corpus keeps at least its floors, and its distractors yield no event."""
+    report, _, _ = _evaluate(UNSEEN)
+    expected = {"event_f1": True, "tuple_f1": True, "pair_precision": True, "distractors": []}
+    actual = {
+        "event_f1": report.event_f1 >= UNSEEN_FLOORS["event_f1"],
+        "tuple_f1": report.tuple_f1 >= UNSEEN_FLOORS["tuple_f1"],
+        "pair_precision": report.pair_precision >= UNSEEN_FLOORS["pair_precision"],
+        "distractors": _distractor_events(UNSEEN),
+    }
+    assert expected == actual, report.format()
