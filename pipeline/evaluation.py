@@ -70,6 +70,8 @@ class EvalReport:
     date_merges: int
     unmatched_gold: list[str] = field(default_factory=list)
     per_type: dict[str, TypeScore] = field(default_factory=dict)
+    #: confidence band -> (output events in it, share of them that match a gold event)
+    calibration: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data."""
@@ -111,6 +113,11 @@ class EvalReport:
                 f"{name.ljust(10)} {ts.gold:>5} {ts.output:>6} {ts.matched:>7} "
                 f"{_ratio(ts.matched_output, ts.output):>6.3f} {_ratio(ts.matched, ts.gold):>6.3f}"
             )
+        if self.calibration:
+            lines.append("")
+            lines.append(f"{'confidence'.ljust(10)} {'events':>6} {'right':>6}")
+            for band, (count, right) in self.calibration.items():
+                lines.append(f"{band.ljust(10)} {count:>6} {right:>6.3f}")
         if self.unmatched_gold:
             lines.append("")
             lines.append("unmatched gold: " + ", ".join(self.unmatched_gold))
@@ -268,6 +275,22 @@ def _pairs(articles: Iterable[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in combinations(sorted(set(articles)), 2)}
 
 
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 1.01))
+
+
+def _calibration(outputs: list[Event], correct: set[int]) -> dict[str, tuple[int, float]]:
+    """Per confidence band: how many output events, and the share that match gold.
+
+    A confidence that means something is right more often when it is higher.
+    """
+    bands: dict[str, tuple[int, float]] = {}
+    for low, high in CONFIDENCE_BANDS:
+        members = [oi for oi, out in enumerate(outputs) if low <= out.confidence < high]
+        label = f"{low:.1f}-{min(high, 1.0):.1f}"
+        bands[label] = (len(members), _ratio(sum(oi in correct for oi in members), len(members)))
+    return bands
+
+
 def score(gold_events: list[dict[str, Any]], events: Sequence[Event]) -> EvalReport:
     """Score output events (any revisions; the latest of each id is used) against gold events."""
     outputs = _latest(events)
@@ -335,6 +358,7 @@ def score(gold_events: list[dict[str, Any]], events: Sequence[Event]) -> EvalRep
         date_merges=_count_date_merges(gold_events, outputs),
         unmatched_gold=[str(g["id"]) for gi, g in enumerate(gold_events) if gi not in matched],
         per_type=per_type,
+        calibration=_calibration(outputs, set(reference)),
     )
 
 

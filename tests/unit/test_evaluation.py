@@ -203,3 +203,14 @@ def test_load_gold_reads_dev_corpus(gold_dir: Path) -> None:
     articles, events = load_gold(gold_dir)
     ids = {a["id"] for a in articles}
     assert set() == {a for e in events for a in e["articles"]} - ids
+
+
+def test_calibration_counts_right_events_per_confidence_band() -> None:
+    """Each output event falls in one confidence band; "right" is the share matching gold."""
+    golds = [gold("G1", "RUS", "CONSULT", "UKR", ["a1"])]
+    right = output("e1", "RUS", "CONSULT", "UKR", ["a1"]).model_copy(update={"confidence": 0.8})
+    wrong = output("e2", "FRA", "ACCUSE", "DZA", ["a2"]).model_copy(update={"confidence": 0.55})
+    report = score(golds, [right, wrong])
+    assert (1, 1.0) == report.calibration["0.7-1.0"]
+    assert (1, 0.0) == report.calibration["0.5-0.6"]
+    assert (0, 0.0) == report.calibration["0.0-0.5"]
