@@ -87,16 +87,27 @@ def test_bad_inputs_are_dead_lettered_and_the_worker_goes_on(pipeline: Pipeline)
     assert worker.process.poll() is None
 
 
-def test_an_article_id_reused_for_another_text_is_dead_lettered(pipeline: Pipeline) -> None:
+def test_redelivery_reused_ids_and_uncoded_languages(pipeline: Pipeline) -> None:
     """The same article twice is a harmless re-delivery; the same id with a different text
-    is dead-lettered (stage validate, code E210) and adds nothing downstream."""
+    is dead-lettered (stage validate, code E210); an article in a language Parley does not
+    code is accepted and accounted for as no_events, not an error."""
     worker = pipeline.start_worker()
     worker.wait_ready()
     reused = orjson.dumps({**_ARTICLE, "body": "A different story about the weather in Oslo."})
-    pipeline.produce([(b"a", _GOOD), (b"a", _GOOD), (b"b", reused)])
+    french = orjson.dumps(
+        {
+            **_ARTICLE,
+            "id": "fr-1",
+            "url": "https://example.org/fr-1",
+            "language": "fr",
+            "title": "Poutine invite Zelensky",
+            "body": "Le président russe a invité son homologue.",
+        }
+    )
+    pipeline.produce([(b"a", _GOOD), (b"a", _GOOD), (b"b", reused), (b"c", french)])
 
     dead = pipeline.read(pipeline.settings.topic_dlq, until=lambda rs: len(rs) >= 1)
-    outcomes = pipeline.read(pipeline.settings.topic_outcomes, until=lambda rs: len(rs) >= 2)
+    outcomes = pipeline.read(pipeline.settings.topic_outcomes, until=lambda rs: len(rs) >= 3)
     # Detected after ingest, so the dead letter is the clean record that failed.
     assert 1 == len(dead), worker.log()[-3000:]
     clean = CleanArticle.model_validate_json(dead[0].value or b"")
@@ -104,4 +115,8 @@ def test_an_article_id_reused_for_another_text_is_dead_lettered(pipeline: Pipeli
     headers = _headers(dead[0])
     assert ("validate", "E210") == (headers["stage"], headers["error_code"])
     assert pipeline.settings.topic_clean == headers["original_topic"]
-    assert ["sample-001", "sample-001"] == [orjson.loads(r.value)["article_id"] for r in outcomes]
+    expected = [("sample-001", "candidates"), ("sample-001", "candidates"), ("fr-1", "no_events")]
+    actual = [
+        (orjson.loads(r.value)["article_id"], orjson.loads(r.value)["outcome"]) for r in outcomes
+    ]
+    assert sorted(expected) == sorted(actual)
