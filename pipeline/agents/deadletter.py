@@ -11,6 +11,7 @@ from typing import Any
 
 from pipeline.agents.publish import publish
 from pipeline.errors import ParleyError
+from pipeline.feeds.metrics import METRICS
 from pipeline.models import DeadLetterHeaders
 
 __all__ = ["dead_letter_headers", "error_code_of", "send_dead_letter"]
@@ -63,3 +64,4 @@ async def send_dead_letter(dlq: Any, message: Any, *, stage: str, exc: BaseExcep
             exc=exc,
         ),
     )
+    METRICS.inc("dead_letters")

@@ -23,6 +23,7 @@ from pipeline.agents.deadletter import error_code_of, send_dead_letter
 from pipeline.agents.publish import publish, publish_all
 from pipeline.agents.tables import bytes_table
 from pipeline.dedup import BlockState, merge_candidate
+from pipeline.feeds.metrics import METRICS
 from pipeline.models import Candidate, dumps
 from pipeline.settings import Settings
 from pipeline.topics import Topics
@@ -68,6 +69,7 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                 await publish_all(
                     topics.events, [(e.event_id.encode("utf-8"), dumps(e)) for e in result.events]
                 )
+                METRICS.inc("events_out", len(result.events))
                 await publish_all(
                     topics.mentions,
                     [

@@ -13,6 +13,7 @@ The clean topic is keyed by article id, so one partition owns each id.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import orjson
@@ -26,6 +27,7 @@ from pipeline.agents.tables import bytes_table
 from pipeline.coding import extract_events
 from pipeline.dedup import blocking_key
 from pipeline.errors import ArticleConflict
+from pipeline.feeds.metrics import METRICS
 from pipeline.models import CleanArticle, dumps
 from pipeline.settings import Settings
 from pipeline.topics import Topics
@@ -76,7 +78,9 @@ def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
                     article = CleanArticle.model_validate_json(message.value)
                     bind_article(article.article_id)
                     check_article_text(article, texts.get(article.article_id.encode("utf-8")))
+                    started = time.perf_counter()
                     candidates = extract_events(article)
+                    METRICS.observe("extraction_seconds", time.perf_counter() - started)
                     records = [
                         (blocking_key(candidate).encode("utf-8"), dumps(candidate))
                         for candidate in candidates

@@ -18,6 +18,7 @@ from pipeline.agents.deadletter import error_code_of, send_dead_letter
 from pipeline.agents.publish import publish
 from pipeline.decoding import decode_article
 from pipeline.errors import DecodeError, ValidationFailed
+from pipeline.feeds.metrics import METRICS
 from pipeline.models import dumps
 from pipeline.settings import Settings
 from pipeline.text.clean import clean_article
@@ -44,6 +45,7 @@ def register_ingest(app: Any, topics: Topics, settings: Settings) -> Any:
         async for event in stream.events():
             message = event.message
             with message_context(message):
+                METRICS.inc("articles_in")
                 raw: bytes | None = message.value
                 try:
                     # The agent may read the clock (the core may not): far-future dates fail.

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -269,3 +270,25 @@ def test_worker_stops_promptly_with_an_open_stream(pipeline: Pipeline) -> None:
         code = worker.stop(timeout=60)
         elapsed = time.monotonic() - started
     assert (0, True) == (code, elapsed < 15), f"stopped in {elapsed:.1f}s"
+
+
+def test_metrics_count_the_pipeline_as_articles_flow(pipeline: Pipeline) -> None:
+    """After one good and one broken article, /metrics counts both in, one dead letter,
+    events out, and one timed extraction."""
+    _, base = _start(pipeline)
+    samples = Path(__file__).resolve().parents[2] / "pipeline" / "samples" / "articles.jsonl"
+    good = next(line for line in samples.read_bytes().splitlines() if line.strip())
+    pipeline.produce([(b"k", good), (b"k", b"{not json")])
+
+    def counted(body: str) -> bool:
+        lines = body.splitlines()
+        return "parley_extraction_seconds_count 1" in lines and any(
+            line.startswith("parley_events_out_total ") and not line.endswith(" 0")
+            for line in lines
+        )
+
+    body = _wait_for(f"{base}/metrics", counted, timeout=60)
+    lines = body.splitlines()
+    expected = ["parley_articles_in_total 2", "parley_dead_letters_total 1"]
+    assert expected == [line for line in lines if line in expected], body
+    assert counted(body), body
