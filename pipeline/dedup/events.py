@@ -25,7 +25,7 @@ from pipeline.dedup.state import Record
 from pipeline.dedup.syndication import group_sources
 from pipeline.models import Actor, Cameo, Event, Mention, Status
 
-__all__ = ["MAX_MENTIONS", "best_reports", "build_event", "event_id", "summarize"]
+__all__ = ["MAX_MENTIONS", "best_reports", "build_event", "event_id", "mention_of", "summarize"]
 
 MAX_MENTIONS = 50
 T = TypeVar("T")
@@ -57,6 +57,20 @@ _TYPE_VERBS: dict[str, str] = {
     "COERCE": "coerced",
     "ASSAULT": "attacked",
 }
+
+
+def mention_of(report: Record) -> Mention:
+    """The evidence one report gives its event."""
+    return Mention(
+        article_id=report.article_id,
+        outlet=report.outlet,
+        url=report.url,
+        published_at=report.published_at,
+        sentence=report.sentence,
+        start=report.start,
+        end=report.end,
+        confidence=report.confidence,
+    )
 
 
 def event_id(anchor: Record) -> str:
@@ -214,19 +228,7 @@ def build_event(
         status=status,
         location=_vote(group, lambda r: r.location),
         date=day or group[0].date,
-        mentions=[
-            Mention(
-                article_id=r.article_id,
-                outlet=r.outlet,
-                url=r.url,
-                published_at=r.published_at,
-                sentence=r.sentence,
-                start=r.start,
-                end=r.end,
-                confidence=r.confidence,
-            )
-            for r in reports[:MAX_MENTIONS]
-        ],
+        mentions=[mention_of(r) for r in reports[:MAX_MENTIONS]],
         num_articles=len(reports),
         num_outlets=outlets,
         confidence=confidence,

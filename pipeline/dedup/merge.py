@@ -34,7 +34,7 @@ from datetime import date, timedelta
 
 import orjson
 
-from pipeline.dedup.events import best_reports, build_event
+from pipeline.dedup.events import best_reports, build_event, mention_of
 from pipeline.dedup.events import event_id as event_id_of
 from pipeline.dedup.match import group_records, place
 from pipeline.dedup.state import BlockState, Published, Record
@@ -64,17 +64,7 @@ def _digest(event: Event) -> str:
 
 
 def _link(event_id: str, report: Record) -> MentionLink:
-    return MentionLink(
-        event_id=event_id,
-        article_id=report.article_id,
-        outlet=report.outlet,
-        url=report.url,
-        published_at=report.published_at,
-        sentence=report.sentence,
-        start=report.start,
-        end=report.end,
-        confidence=report.confidence,
-    )
+    return MentionLink(event_id=event_id, **dict(mention_of(report)))
 
 
 def _last_day(records: list[Record]) -> date:
