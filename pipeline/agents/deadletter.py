@@ -9,14 +9,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import structlog
+
 from pipeline.agents.publish import publish
 from pipeline.errors import ParleyError
 from pipeline.feeds.metrics import METRICS
 from pipeline.models import DeadLetterHeaders
 
-__all__ = ["dead_letter_headers", "error_code_of", "send_dead_letter"]
+__all__ = ["dead_letter_headers", "error_code_of", "reject", "send_dead_letter"]
 
 _MAX_MESSAGE = 2000
+
+log = structlog.stdlib.get_logger(__name__)
 
 
 def error_code_of(exc: BaseException) -> str:
@@ -65,3 +69,24 @@ async def send_dead_letter(dlq: Any, message: Any, *, stage: str, exc: BaseExcep
         ),
     )
     METRICS.inc("dead_letters")
+
+
+async def reject(
+    dlq: Any, message: Any, *, stage: str, exc: BaseException, event: str, bug: bool = False
+) -> None:
+    """Log why ``message`` is rejected (``event``), then dead-letter it.
+
+    ``bug`` marks a failure Parley did not expect (logged as an error with its traceback);
+    otherwise the input was bad (a warning).
+    """
+    fields = {
+        "stage": stage,
+        "error_class": type(exc).__name__,
+        "error_code": error_code_of(exc),
+        "error": str(exc)[:300],
+    }
+    if bug:
+        log.error(event, exc_info=exc, **fields)
+    else:
+        log.warning(event, **fields)
+    await send_dead_letter(dlq, message, stage=stage, exc=exc)

@@ -19,7 +19,7 @@ import structlog
 from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
-from pipeline.agents.deadletter import error_code_of, send_dead_letter
+from pipeline.agents.deadletter import reject
 from pipeline.agents.publish import publish, publish_all
 from pipeline.agents.tables import bytes_table
 from pipeline.dedup import BlockState, merge_candidate
@@ -58,13 +58,9 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                         retention_days=settings.dedup_retention_days,
                     )
                 except Exception as exc:
-                    log.error(
-                        "dedup_failed",
-                        error_class=type(exc).__name__,
-                        error_code=error_code_of(exc),
-                        exc_info=True,
+                    await reject(
+                        topics.dlq, message, stage="dedup", exc=exc, event="dedup_failed", bug=True
                     )
-                    await send_dead_letter(topics.dlq, message, stage="dedup", exc=exc)
                     continue
                 await publish_all(
                     topics.events, [(e.event_id.encode("utf-8"), dumps(e)) for e in result.events]

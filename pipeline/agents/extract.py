@@ -21,7 +21,7 @@ import structlog
 from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
-from pipeline.agents.deadletter import error_code_of, send_dead_letter
+from pipeline.agents.deadletter import reject
 from pipeline.agents.publish import publish, publish_all
 from pipeline.agents.tables import bytes_table
 from pipeline.coding import extract_events
@@ -86,22 +86,19 @@ def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
                         for candidate in candidates
                     ]
                 except ArticleConflict as exc:
-                    log.warning(
-                        "article_rejected",
-                        stage="validate",
-                        error_code=exc.code,
-                        error=str(exc)[:300],
+                    await reject(
+                        topics.dlq, message, stage="validate", exc=exc, event="article_rejected"
                     )
-                    await send_dead_letter(topics.dlq, message, stage="validate", exc=exc)
                     continue
                 except Exception as exc:
-                    log.error(
-                        "extraction_failed",
-                        error_class=type(exc).__name__,
-                        error_code=error_code_of(exc),
-                        exc_info=True,
+                    await reject(
+                        topics.dlq,
+                        message,
+                        stage="extract",
+                        exc=exc,
+                        event="extraction_failed",
+                        bug=True,
                     )
-                    await send_dead_letter(topics.dlq, message, stage="extract", exc=exc)
                     continue
                 await publish_all(topics.candidates, records)
                 await publish(

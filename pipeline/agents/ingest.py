@@ -14,7 +14,7 @@ import structlog
 from mode import CrashingSupervisor
 
 from pipeline.agents.context import bind_article, message_context
-from pipeline.agents.deadletter import error_code_of, send_dead_letter
+from pipeline.agents.deadletter import reject
 from pipeline.agents.publish import publish
 from pipeline.decoding import decode_article
 from pipeline.errors import DecodeError, ValidationFailed
@@ -56,15 +56,14 @@ def register_ingest(app: Any, topics: Topics, settings: Settings) -> Any:
                     clean = clean_article(article, max_html_bytes=settings.max_html_bytes)
                 except Exception as exc:
                     stage = stage_of(exc)
-                    log.warning(
-                        "article_rejected",
+                    await reject(
+                        topics.dlq,
+                        message,
                         stage=stage,
-                        error_class=type(exc).__name__,
-                        error_code=error_code_of(exc),
-                        error=str(exc)[:300],
-                        exc_info=stage == "clean",
+                        exc=exc,
+                        event="article_rejected",
+                        bug=stage == "clean",
                     )
-                    await send_dead_letter(topics.dlq, message, stage=stage, exc=exc)
                     continue
                 await publish(
                     topics.clean, key=clean.article_id.encode("utf-8"), value=dumps(clean)
