@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     topic_dlq: str = "articles.dlq"
     topic_outcomes: str = "articles.outcomes"
     routes: Path | None = Field(default=None, description="routes file (TOML); unset = no routing")
+    feed_max_events: int = Field(
+        default=10_000, ge=1, description="events the HTTP/SSE feed keeps (least recent go first)"
+    )
     partitions: int = Field(default=4, ge=1)
     replication_factor: int = Field(default=1, ge=1)
 

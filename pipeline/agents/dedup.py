@@ -13,6 +13,7 @@ compacted ``events`` topic, and its article links with tombstones on ``mentions`
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import structlog
@@ -21,8 +22,9 @@ from mode import CrashingSupervisor
 from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import reject
 from pipeline.agents.publish import publish, publish_all
+from pipeline.agents.sweep import TableSweeper
 from pipeline.agents.tables import bytes_table
-from pipeline.dedup import BlockState, merge_candidate
+from pipeline.dedup import BlockState, StateError, merge_candidate
 from pipeline.feeds.metrics import METRICS
 from pipeline.models import Candidate, dumps
 from pipeline.settings import Settings
@@ -35,11 +37,30 @@ log = structlog.stdlib.get_logger(__name__)
 TABLE_NAME = "dedup-blocks"
 
 
+def row_last_day(raw: bytes) -> date | None:
+    """A dedup row's last day (None for an empty or unreadable row)."""
+    try:
+        return BlockState.from_bytes(raw).last_day()
+    except StateError:
+        return None
+
+
 def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
     """Register the dedup agent and its table on ``app`` (reads ``topics.candidates``)."""
     table = bytes_table(
         app, TABLE_NAME, settings=settings, help="open events per blocking key (BlockState bytes)"
     )
+    sweeper = TableSweeper(
+        table,
+        retention_days=settings.dedup_retention_days,
+        partitions=settings.partitions,
+        last_day_of=row_last_day,
+    )
+
+    def _reassigned(sender: Any, *args: Any, **kwargs: Any) -> None:
+        sweeper.reset()  # rows of newly assigned partitions were recovered: rescan
+
+    app.on_partitions_assigned.connect(_reassigned)
 
     async def dedup(stream: Any) -> None:
         async for event in stream.events():
@@ -49,6 +70,16 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                 try:
                     candidate = Candidate.model_validate_json(message.value)
                     bind_article(candidate.article_id)
+                    published_day = candidate.published_at.date()
+                    if not sweeper.admit(
+                        message.partition, published_day, max(published_day, candidate.date)
+                    ):
+                        METRICS.inc("candidates_late")
+                        log.info(
+                            "candidate_late",
+                            watermark=str(sweeper.expiry.watermark(message.partition)),
+                        )
+                        continue
                     stored: bytes | None = table.get(key)
                     state = BlockState.from_bytes(stored) if stored else None
                     result = merge_candidate(
@@ -89,6 +120,8 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                     [(f"{eid}/{article}".encode(), None) for eid, article in result.unlinked],
                 )
                 table[key] = result.state.to_bytes()
+                sweeper.wrote(message.partition, key, result.state.last_day())
+                sweeper.sweep(message.partition)
                 for published in result.events:
                     log.info(
                         "event_published",

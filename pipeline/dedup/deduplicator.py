@@ -2,11 +2,16 @@
 
 It does what the dedup agent does with its faust Table — read the block's row,
 merge, write the row back as bytes — so ``parley extract`` and the tests exercise
-the same code and the same serialization as the stream.
+the same code and the same serialization as the stream. With ``sweep=True`` it also
+expires rows as the stream does (:class:`pipeline.dedup.expiry.Expiry`: reports older
+than the retention behind the newest publication day are ignored, rows that old are
+deleted); ``parley extract`` keeps every row, since a file may hold articles of any
+age in any order.
 """
 
 from __future__ import annotations
 
+from pipeline.dedup.expiry import Expiry
 from pipeline.dedup.keys import blocking_key
 from pipeline.dedup.merge import MergeResult, merge_candidate
 from pipeline.dedup.state import BlockState
@@ -14,22 +19,32 @@ from pipeline.models import Candidate, Event
 
 __all__ = ["Deduplicator"]
 
+_PARTITION = 0
+
 
 class Deduplicator:
     """Deduplicate candidates offline; ``events()`` gives the latest revision of each live
     event (retired ids dropped, as a compacted topic drops them after a tombstone)."""
 
-    def __init__(self, *, window_days: int = 4, retention_days: int = 30) -> None:
+    def __init__(
+        self, *, window_days: int = 4, retention_days: int = 30, sweep: bool = False
+    ) -> None:
         self._window_days = window_days
         self._retention_days = retention_days
         self._table: dict[str, bytes] = {}
         self._latest: dict[str, dict[str, Event]] = {}
+        self._expiry = Expiry(retention_days=retention_days) if sweep else None
 
     def add(self, candidate: Candidate) -> MergeResult:
-        """Merge one candidate into its block and remember the published revisions."""
+        """Merge one candidate into its block and remember the published revisions (a
+        late report, when sweeping, changes nothing)."""
         key = blocking_key(candidate)
         raw = self._table.get(key)
         state = BlockState.from_bytes(raw) if raw is not None else None
+        if self._expiry is not None:
+            self._expiry.advance(_PARTITION, candidate.published_at.date())
+            if self._expiry.is_late(_PARTITION, max(candidate.published_at.date(), candidate.date)):
+                return MergeResult(state=state or BlockState(), events=[], links=[])
         result = merge_candidate(
             state,
             candidate,
@@ -45,7 +60,26 @@ class Deduplicator:
         # state at all) stays as published.
         for event_id in result.retired:
             latest.pop(event_id, None)
+        if self._expiry is not None:
+            self._note_and_sweep(key, result.state)
         return result
+
+    def _note_and_sweep(self, key: str, state: BlockState) -> None:
+        expiry = self._expiry
+        if expiry is None:
+            return
+        last_day = state.last_day()
+        if last_day is not None:
+            expiry.note(_PARTITION, key.encode("utf-8"), last_day)
+        for due in expiry.due(_PARTITION):
+            name = due.decode("utf-8")
+            raw = self._table.get(name)
+            found = BlockState.from_bytes(raw).last_day() if raw is not None else None
+            if found is None or expiry.is_late(_PARTITION, found):
+                self._table.pop(name, None)
+                expiry.drop(_PARTITION, due)
+            else:
+                expiry.note(_PARTITION, due, found)
 
     def events(self) -> list[Event]:
         """The latest revision of every event, oldest first."""
@@ -55,3 +89,7 @@ class Deduplicator:
     def state_bytes(self) -> int:
         """Total bytes of all block rows (what the table holds)."""
         return sum(len(raw) for raw in self._table.values())
+
+    def rows(self) -> int:
+        """How many block rows the table holds."""
+        return len(self._table)

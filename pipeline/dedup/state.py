@@ -200,6 +200,13 @@ class BlockState:
     cameos: dict[str, Cameo] = field(default_factory=dict)
     newest: datetime | None = None
 
+    def last_day(self) -> date | None:
+        """The row's last day: its newest report's publication day or event date, or the
+        last day of an event it still keeps bookkeeping for (None for an empty row)."""
+        days = [max(r.published_at.date(), r.date) for r in self.records]
+        days.extend(p.last_seen for p in self.published.values())
+        return max(days, default=None)
+
     def to_bytes(self) -> bytes:
         """Serialize (orjson, positional rows)."""
         data = {

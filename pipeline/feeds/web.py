@@ -177,7 +177,7 @@ def _frame(event: Event) -> bytes:
 
 def register_web(app: Any, settings: Settings, *, store: EventStore | None = None) -> EventStore:
     """Add Parley's views and the whole-topic feed consumer to ``app``; return the store."""
-    feed = store if store is not None else EventStore()
+    feed = store if store is not None else EventStore(max_events=settings.feed_max_events)
     app.parley_feed = feed
     _drop_root_blueprints(app)
 

@@ -16,7 +16,9 @@ from tests.integration.conftest import Pipeline
 pytestmark = pytest.mark.integration
 
 SAMPLES = Path(__file__).resolve().parents[2] / "pipeline" / "samples" / "articles.jsonl"
-LINES = [line for line in SAMPLES.read_bytes().splitlines() if line.strip()]
+LINES = {
+    orjson.loads(line)["id"]: line for line in SAMPLES.read_bytes().splitlines() if line.strip()
+}
 
 
 def _on(pipeline: Pipeline, address: str) -> Pipeline:
@@ -44,7 +46,7 @@ def test_worker_waits_for_a_broker_that_appears_later(pipeline: Pipeline) -> Non
     time.sleep(3)
     with EmbeddedBroker(port):
         worker.wait_ready()
-        pipeline.produce([(b"sample-001", LINES[0])])
+        pipeline.produce([(b"sample-001", LINES["sample-001"])])
         assert _processed(pipeline, "sample-001", timeout=30)
         assert "broker_unreachable" in worker.log()
         worker.stop()
@@ -59,7 +61,7 @@ def test_worker_recovers_from_a_broker_restart(pipeline: Pipeline) -> None:
     try:
         worker = pipeline.start_worker()
         worker.wait_ready()
-        pipeline.produce([(b"sample-001", LINES[0])])
+        pipeline.produce([(b"sample-001", LINES["sample-001"])])
         assert _processed(pipeline, "sample-001", timeout=30)
         broker.stop()
         time.sleep(2)
@@ -67,7 +69,7 @@ def test_worker_recovers_from_a_broker_restart(pipeline: Pipeline) -> None:
         restarted = time.monotonic()
         recovered = False
         while not recovered and time.monotonic() - restarted < 90:
-            pipeline.produce([(b"sample-002", LINES[1])])
+            pipeline.produce([(b"sample-002", LINES["sample-002"])])
             recovered = _processed(pipeline, "sample-002", timeout=5)
         assert recovered, worker.log()[-3000:]
         assert "broker_state_lost" in worker.log()

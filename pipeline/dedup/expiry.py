@@ -1,0 +1,96 @@
+"""Expiry of table rows on the data's own clock: a watermark per partition.
+
+A dedup row drops its old groups when a new report reaches *its* block, but a block
+that no report reaches again would keep its row forever, and a worker's memory would
+grow with every pair of actors it has ever seen. :class:`Expiry` closes that gap
+without reading a clock: each partition's *watermark* is the newest publication day
+seen on it, and a row whose last day (newest report or event date) is more than
+``retention_days`` behind the watermark is due for deletion. A report that old is
+*late*: it is ignored, so a re-delivery of an article whose event expired (and whose
+row was deleted) cannot re-create the event.
+
+The index (row key → last day, per partition) is what makes a sweep cheap; the
+caller fills it as it writes rows (:meth:`Expiry.note`), and after a restart or a
+rebalance from a scan of the recovered rows. A sweep runs once per watermark day.
+The caller re-reads a due row before deleting it (another writer may have refreshed
+it since it was indexed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+__all__ = ["Expiry"]
+
+
+class Expiry:
+    """Watermarks and a last-day index per partition; which rows are late or due."""
+
+    def __init__(self, *, retention_days: int) -> None:
+        self.retention = timedelta(days=retention_days)
+        self._watermarks: dict[int, date] = {}
+        self._swept: dict[int, date] = {}
+        self._index: dict[int, dict[bytes, date]] = {}
+        self._indexed: set[int] = set()
+
+    def watermark(self, partition: int) -> date | None:
+        """The newest publication day seen on ``partition`` (None before any)."""
+        return self._watermarks.get(partition)
+
+    def cutoff(self, partition: int) -> date | None:
+        """Rows and reports whose last day is before this day are expired."""
+        mark = self._watermarks.get(partition)
+        return mark - self.retention if mark is not None else None
+
+    def advance(self, partition: int, day: date) -> bool:
+        """Move the watermark to ``day`` if it is newer; True when it moved (persist it)."""
+        mark = self._watermarks.get(partition)
+        if mark is not None and day <= mark:
+            return False
+        self._watermarks[partition] = day
+        return True
+
+    def is_late(self, partition: int, last_day: date) -> bool:
+        """Whether a report whose last day is ``last_day`` is older than the retention."""
+        cutoff = self.cutoff(partition)
+        return cutoff is not None and last_day < cutoff
+
+    def note(self, partition: int, key: bytes, last_day: date) -> None:
+        """Record the last day of the row ``key`` just written on ``partition``."""
+        self._index.setdefault(partition, {})[key] = last_day
+
+    def drop(self, partition: int, key: bytes) -> None:
+        """Forget the row ``key`` (deleted)."""
+        self._index.get(partition, {}).pop(key, None)
+
+    def needs_index(self, partition: int) -> bool:
+        """True until :meth:`load_index` ran for ``partition`` since the last reset."""
+        return partition not in self._indexed
+
+    def load_index(self, partition: int, rows: Iterable[tuple[bytes, date]]) -> None:
+        """Index the rows found on ``partition`` by a scan of the table (after recovery)."""
+        index = self._index.setdefault(partition, {})
+        for key, last_day in rows:
+            index[key] = max(last_day, index.get(key, last_day))
+        self._indexed.add(partition)
+
+    def reset(self) -> None:
+        """Forget every index (partitions were reassigned: rescan before sweeping)."""
+        self._index.clear()
+        self._indexed.clear()
+        self._swept.clear()
+
+    def due(self, partition: int) -> list[bytes]:
+        """The keys of ``partition`` whose rows expired, once per watermark day (else [])."""
+        cutoff = self.cutoff(partition)
+        mark = self._watermarks.get(partition)
+        if cutoff is None or mark is None or self._swept.get(partition) == mark:
+            return []
+        self._swept[partition] = mark
+        index = self._index.get(partition, {})
+        return sorted(key for key, last_day in index.items() if last_day < cutoff)
+
+    def indexed_rows(self) -> int:
+        """How many rows the index holds (all partitions): a gauge for memory."""
+        return sum(len(index) for index in self._index.values())
