@@ -26,6 +26,7 @@ import structlog
 from aiokafka.partitioner import murmur2
 
 from pipeline.dedup.expiry import Expiry
+from pipeline.feeds.metrics import METRICS
 
 __all__ = ["WATERMARK_PREFIX", "TableSweeper", "partition_of"]
 
@@ -93,6 +94,7 @@ class TableSweeper:
             self.expiry.drop(partition, key)
         if removed:
             self.deleted += removed
+            METRICS.inc("table_rows_expired", removed)
             log.info(
                 "table_rows_expired", rows=removed, watermark=str(self.expiry.watermark(partition))
             )

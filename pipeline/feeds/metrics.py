@@ -35,6 +35,8 @@ HELP: dict[str, str] = {
     "mentions_out": "Mention links published to the mentions topic.",
     "dead_letters": "Records sent to the dead-letter topic.",
     "routed": "Event revisions published to routed topics.",
+    "candidates_late": "Candidates ignored as late (older than the retention behind the watermark).",
+    "table_rows_expired": "Table rows deleted as expired (behind the partition's watermark).",
     "feed_revisions": "Event revisions read by the HTTP feed (whole events topic).",
     "extraction_seconds": "Time spent extracting candidates from one article.",
     "consumer_lag": "Messages the worker's consumer is behind the log end (all its partitions).",
