@@ -161,7 +161,13 @@ def _match_gazetteer(
     return None
 
 
+_INTERIM = frozenset({"acting", "interim", "caretaker"})
+
+
 def _match_title(words: list[Word], i: int, gaz: Gazetteer) -> tuple[int, str] | None:
+    """The last word and role of a title at word ``i`` ("acting prime minister" holds one)."""
+    if words[i].text.lower() in _INTERIM and i + 1 < len(words):
+        return _match_title(words, i + 1, gaz)
     if words[i].text.lower().rstrip(".") not in gaz.title_words:
         return None
     for size in range(min(4, len(words) - i), 0, -1):

@@ -289,14 +289,32 @@ def subject_of(
         objects = children_of(verb.head, ("dobj",)) or children_of(verb.head, ("nsubjpass",))
         if objects:
             return search(objects, actors, resolve)
+    if _bare_predicate(verb):  # "X said the mine was new and lodged a protest"
+        return subject_of(verb.head, actors, resolve, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head != verb:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
         found = subject_of(head, actors, resolve, depth + 1)
-        if found is None and verb.dep_ == "advcl" and head.dep_ == "ccomp":
-            # "X announced that the talks were over, blaming Y": the participle is X's
+        if (
+            found is None
+            and head.dep_ == "ccomp"
+            and (verb.dep_ == "advcl" or (verb.dep_ == "conj" and not is_passive(head)))
+        ):  # "X announced that the talks were over, blaming Y": the participle is X's;
+            # "X said the mine went off and lodged a protest": the sayer's second predicate
             return subject_of(head.head, actors, resolve, depth + 1)
         return found
     return None
+
+
+def _bare_predicate(verb: Token) -> bool:
+    """Whether a finite verb parsed as a complement clause has no subject of its own: it is
+    a second predicate of the verb above ("said X and, on Monday, lodged a protest")."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children)
+        and any(t.lower_ == "and" and t.dep_ == "cc" for t in verb.doc[verb.head.i : verb.i])
+    )
 
 
 def governor_of(noun: Token) -> Token | None:

@@ -239,8 +239,15 @@ def _sentence_case(sentence: Sentence, mentions: list[ActorMention], starts: lis
     return "".join(chars)
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][\w.'\- ]{1,40})?(?: \([^()]{1,40}\))? ?(?:—|–|--) "
+)
+
+
 def _for_parse(text: str) -> str:
-    """Text the small parser reads better, same length: "persona non grata" as one adjective."""
+    """Text the small parser reads better, same length: "persona non grata" as one adjective,
+    and no dateline ("PARIS, France (Wire) — "), which the parser takes for the subject."""
+    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)
     return _PNG.sub(lambda m: "unwelcome".ljust(len(m.group())), text)
 
 

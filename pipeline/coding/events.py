@@ -39,7 +39,7 @@ from pipeline.models import Status
 
 __all__ = ["Act", "code_sentence"]
 
-_SYMMETRIC_ROOTS = ("03", "04", "06", "057")
+_SYMMETRIC_ROOTS = ("03", "04", "06", "057", "0871")
 
 _SANCTION_NOUNS = frozenset({"sanction", "tariff", "embargo"})
 
@@ -295,13 +295,24 @@ def _refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
         for t in token.subtree
         if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in t.children)
     }
-    for word in _object_words(token, clause_cut=True):
+    for word in _relative_head(token) + _object_words(token, clause_cut=True):
         if word in negated:
             continue
         for group, code in trigger.refine:
             if lexicon.in_group(group, word):
                 return code
     return trigger.cameo
+
+
+def _relative_head(token: Token) -> list[str]:
+    """The noun a relative clause's verb takes as object ("the truce that A and B agreed",
+    "the deal they signed"): the clause's object is the noun it hangs on."""
+    if token.dep_ != "relcl" or token.head.pos_ != "NOUN":
+        return []
+    objects = children_of(token, ("dobj",))
+    if all(o.lower_ in ("that", "which") for o in objects):
+        return [token.head.lower_]
+    return []
 
 
 def _location(token: Token, governor: Token | None, actors: dict[int, ActorMention]) -> str | None:

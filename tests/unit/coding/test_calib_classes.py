@@ -1,0 +1,91 @@
+"""Rules of the calibration pass: ceasefires as RETREAT, relative and passive truces,
+acting titles, datelines that are no subject, and second predicates parsed as clauses.
+
+Every sentence is hand-written; rules that could overreach have a case that must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.coding import Coder
+from tests.unit.coding.conftest import make_article, tuples
+
+
+def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
+    return tuples(coder.extract(make_article(body)))
+
+
+def _cameos(coder: Coder, body: str) -> set[str]:
+    return {c.cameo.code for c in coder.extract(make_article(body))}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Ethiopia and Eritrea agreed on Friday to a ceasefire.", ("ETH", "RETREAT", "ERI")),
+        (
+            "Armenia and Azerbaijan have agreed to a truce along the border.",
+            ("ARM", "RETREAT", "AZE"),
+        ),
+        (
+            "The truce that Sudan and Chad agreed on Friday was holding on Sunday.",
+            ("SDN", "RETREAT", "TCD"),
+        ),
+        (
+            "PARIS, France (Wire) — Peru and Ecuador agreed on Monday to an immediate ceasefire, "
+            "Chile's president said.",
+            ("PER", "RETREAT", "ECU"),
+        ),
+    ],
+)
+def test_agreed_ceasefire_is_a_joint_retreat(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """Agreeing to a ceasefire or truce is one joint RETREAT act (CAMEO 0871), its source
+    the first-named party, also told in a relative clause or after a dateline."""
+    assert expected in _code(coder, body)
+    assert "0871" in _cameos(coder, body)
+
+
+def test_unagreed_ceasefire_is_no_act(coder: Coder) -> None:
+    """A refused ceasefire is no truce declared."""
+    body = "Ethiopia and Eritrea did not agree to a ceasefire on Friday."
+    assert "RETREAT" not in {t[1] for t in _code(coder, body)}
+
+
+def test_dateline_is_no_subject(coder: Coder) -> None:
+    """A dateline naming a place ("NAIROBI, Kenya —") is not the subject of the lead verb."""
+    body = "NAIROBI, Kenya (Wire) — Uganda and Rwanda met on Monday in Kampala."
+    found = _code(coder, body)
+    assert not any(t[0] == "KEN" or t[2] == "KEN" for t in found)
+    assert any({t[0], t[2]} == {"UGA", "RWA"} and t[1] == "CONSULT" for t in found)
+
+
+def test_acting_title_codes_its_country(coder: Coder) -> None:
+    """ "X's acting prime minister" is an official of X, also as a conjunct of a meeting."""
+    body = (
+        "Ghana's President John Mahama and Togo's acting prime minister, Kodjo Mensah, "
+        "met for two hours in Accra."
+    )
+    assert any({t[0], t[2]} == {"GHA", "TGO"} and t[1] == "CONSULT" for t in _code(coder, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Norway said the ship had sailed and, on Friday, lodged a protest with Moscow.",
+            ("NOR", "ACCUSE", "RUS"),
+        ),
+        (
+            "Kenya said the shipment had arrived late and summoned Uganda's ambassador.",
+            ("KEN", "ACCUSE", "UGA"),
+        ),
+    ],
+)
+def test_second_predicate_takes_the_first_subject(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """A subjectless verb after "and" that the parser hangs under "said" is the sayer's act."""
+    assert expected in _code(coder, body)
