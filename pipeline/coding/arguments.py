@@ -179,7 +179,7 @@ def actor_at(
     if found is not None:
         return found
     if token.lower_ in PRONOUNS and token.pos_ == "PRON":
-        return resolve(token)
+        return _own_subject(token, actors) or resolve(token)
     if token.lower_ in _ORG_ANAPHORS and any(c.lower_ == "the" for c in token.children):
         return resolve(token)
     if token.lower_ in _SPEAKERPRONOUNS and token.pos_ == "PRON":
@@ -189,6 +189,26 @@ def actor_at(
                     if subject.dep_ == "nsubj" and subject.i in actors:
                         return actors[subject.i]
         return resolve(token)  # the speaker of the quote, named elsewhere in the paragraph
+    return None
+
+
+def _own_subject(token: Token, actors: dict[int, ActorMention]) -> ActorMention | None:
+    """The subject a possessive "its"/"their" in a verb's object refers to ("X recalled its
+    envoys and closed its airspace": X's), when that subject names a state or body."""
+    if token.dep_ != "poss" or token.lower_ not in ("its", "their"):
+        return None
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for clause in (verb, verb.head if verb.dep_ == "conj" else None):
+        if clause is None:
+            continue
+        for subject in children_of(clause, ("nsubj",)):
+            mention = actors.get(subject.i)
+            if mention is not None and mention.kind not in ("person", "role"):
+                return mention
+            if mention is not None or subject.pos_ != "PRON":
+                return None
     return None
 
 

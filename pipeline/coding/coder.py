@@ -26,7 +26,7 @@ from pipeline.coding.dates import (
     pick_span,
     story_day,
 )
-from pipeline.coding.descriptions import find_registries, resolve_descriptions
+from pipeline.coding.descriptions import find_registries, find_seats, resolve_descriptions
 from pipeline.coding.discourse import (
     counterpart_of,
     inside_quote,
@@ -69,7 +69,8 @@ class Coder:
         home = self._home(article.text, sentences)
         mentions = find_actors(article.text, self._gazetteer, day=day, home=home)
         mentions = resolve_descriptions(
-            article.text, find_registries(article.text, mentions, self._gazetteer)
+            article.text,
+            find_registries(article.text, find_seats(article.text, mentions), self._gazetteer),
         )
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
@@ -212,6 +213,8 @@ class Coder:
         source = candidate.source.code
         target = candidate.target.code if candidate.target else ""
         kind = candidate.type + ("/057" if candidate.cameo.code == "057" else "")
+        if candidate.type == "SANCTION":  # recalling envoys and closing airspace: two acts
+            kind += "/" + candidate.cameo.code[:3]
         if candidate.type in ("CONSULT", "COOPERATE") or candidate.cameo.code == "057":
             source, target = sorted((source, target))
         return (kind, source, target, candidate.status, candidate.date)

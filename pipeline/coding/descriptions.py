@@ -18,9 +18,21 @@ import orjson
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.gazetteer import DATA_DIR, Gazetteer
 
-__all__ = ["Descriptions", "find_registries", "load_descriptions", "resolve_descriptions"]
+__all__ = [
+    "Descriptions",
+    "find_registries",
+    "find_seats",
+    "load_descriptions",
+    "resolve_descriptions",
+]
 
 _REGISTRY = re.compile(r"\b([A-Z][a-z]+)-(?:flagged|registered|owned|operated)\b")
+
+_SEAT = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(?:junta|government|regime|authorities|leadership|rulers|"
+    r"administration)\s+in\s+$",
+    re.IGNORECASE,
+)
 
 
 class Descriptions:
@@ -95,3 +107,16 @@ def find_registries(
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def find_seats(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with "the junta in Bamako", "the government in Kabul" read as one
+    mention of the state whose capital it names (the capital alone is only a place)."""
+    found: list[ActorMention] = []
+    for mention in mentions:
+        if mention.kind == "capital":
+            seat = _SEAT.search(text, max(0, mention.start - 40), mention.start)
+            if seat is not None:
+                mention = ActorMention(seat.start(), mention.end, mention.code, "state")
+        found.append(mention)
+    return found

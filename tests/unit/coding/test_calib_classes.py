@@ -89,3 +89,42 @@ def test_second_predicate_takes_the_first_subject(
 ) -> None:
     """A subjectless verb after "and" that the parser hangs under "said" is the sayer's act."""
     assert expected in _code(coder, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Rwanda accused the government in Kinshasa of backing rebels.", ("RWA", "ACCUSE", "COD")),
+        ("Chad condemned the junta in Niamey on Friday.", ("TCD", "ACCUSE", "NER")),
+    ],
+)
+def test_government_in_a_capital_is_its_state(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """ "The government in Kinshasa", "the junta in Niamey" name the state of that capital."""
+    assert expected in _code(coder, body)
+
+
+def test_capital_as_venue_is_no_target(coder: Coder) -> None:
+    """A capital that is only where something happened ("talks in Nairobi") is no party."""
+    found = _code(coder, "Somalia criticised Ethiopia at a meeting in Nairobi on Friday.")
+    assert ("SOM", "ACCUSE", "ETH") in found
+    assert not any(t[2] == "KEN" for t in found)
+
+
+def test_its_in_an_object_is_the_subject(coder: Coder) -> None:
+    """ "X recalled its envoys from Y and Z and closed its airspace to W": the second "its"
+    is X's, so the closure is aimed at W, not at the last state named."""
+    body = (
+        "Ghana recalled its ambassadors from Togo and Benin on Monday and closed its "
+        "airspace to flights from Togo."
+    )
+    sanctions = {t for t in _code(coder, body) if t[1] == "SANCTION"}
+    assert ("GHA", "SANCTION", "TGO") in sanctions
+    assert ("GHA", "SANCTION", "BEN") in sanctions
+    cameos = {
+        (c.target.code if c.target else None, c.cameo.code)
+        for c in coder.extract(make_article(body))
+    }
+    assert ("TGO", "163") in cameos
+    assert ("BEN", "163") not in cameos
