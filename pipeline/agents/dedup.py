@@ -13,7 +13,6 @@ compacted ``events`` topic, and its article links with tombstones on ``mentions`
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import structlog
@@ -24,7 +23,8 @@ from pipeline.agents.deadletter import reject
 from pipeline.agents.publish import publish, publish_all
 from pipeline.agents.sweep import TableSweeper
 from pipeline.agents.tables import bytes_table
-from pipeline.dedup import BlockState, StateError, merge_candidate
+from pipeline.dedup import BlockState, merge_candidate
+from pipeline.dedup.expiry import block_last_day, expire_block, state_last_day
 from pipeline.feeds.metrics import METRICS
 from pipeline.models import Candidate, dumps
 from pipeline.settings import Settings
@@ -37,13 +37,6 @@ log = structlog.stdlib.get_logger(__name__)
 TABLE_NAME = "dedup-blocks"
 
 
-def row_last_day(raw: bytes) -> date | None:
-    """A dedup row's last day (None for an empty or unreadable row)."""
-    try:
-        return BlockState.from_bytes(raw).last_day()
-    except StateError:
-        return None
-
 
 def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
     """Register the dedup agent and its table on ``app`` (reads ``topics.candidates``)."""
@@ -54,7 +47,8 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
         table,
         retention_days=settings.dedup_retention_days,
         partitions=settings.partitions,
-        last_day_of=row_last_day,
+        last_day_of=block_last_day,
+        expire=expire_block,
     )
 
     def _reassigned(sender: Any, *args: Any, **kwargs: Any) -> None:
@@ -70,16 +64,7 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                 try:
                     candidate = Candidate.model_validate_json(message.value)
                     bind_article(candidate.article_id)
-                    published_day = candidate.published_at.date()
-                    if not sweeper.admit(
-                        message.partition, published_day, max(published_day, candidate.date)
-                    ):
-                        METRICS.inc("candidates_late")
-                        log.info(
-                            "candidate_late",
-                            watermark=str(sweeper.expiry.watermark(message.partition)),
-                        )
-                        continue
+                    sweeper.advance(message.partition, candidate.published_at.date())
                     stored: bytes | None = table.get(key)
                     state = BlockState.from_bytes(stored) if stored else None
                     result = merge_candidate(
@@ -120,7 +105,7 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                     [(f"{eid}/{article}".encode(), None) for eid, article in result.unlinked],
                 )
                 table[key] = result.state.to_bytes()
-                sweeper.wrote(message.partition, key, result.state.last_day())
+                sweeper.wrote(message.partition, key, state_last_day(result.state))
                 sweeper.sweep(message.partition)
                 for published in result.events:
                     log.info(

@@ -114,8 +114,7 @@ def register_extract(app: Any, topics: Topics, settings: Settings) -> Any:
                 try:
                     article = CleanArticle.model_validate_json(message.value)
                     bind_article(article.article_id)
-                    day = article.published_at.date()
-                    sweeper.admit(message.partition, day, day)
+                    sweeper.advance(message.partition, article.published_at.date())
                     check_article_text(article, texts.get(article.article_id.encode("utf-8")))
                     started = time.perf_counter()
                     candidates = extract_events(article)

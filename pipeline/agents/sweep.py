@@ -1,12 +1,11 @@
 """Bounded tables: rows expire on each partition's watermark (the data's own clock).
 
 :class:`TableSweeper` wraps a faust table with :class:`pipeline.dedup.expiry.Expiry`.
-An agent calls :meth:`~TableSweeper.admit` with each record's day (a record older
-than the retention behind its partition's watermark is *late*: skip it),
+An agent calls :meth:`~TableSweeper.advance` with each record's publication day,
 :meth:`~TableSweeper.wrote` after writing a row, and :meth:`~TableSweeper.sweep`
-after each record: once per watermark day it deletes the partition's expired rows,
-through the table, so the changelog carries the deletions and a recovering worker
-does not bring them back.
+after each record: once per watermark day it replaces the partition's expired rows
+(``expire``: a smaller row, or None to delete it) through the table, so the
+changelog carries the change and a recovering worker does not bring them back.
 
 Everything happens inside the agent, while it handles a record of the same
 partition: faust writes a table's changelog to the partition of the record being
@@ -50,25 +49,25 @@ class TableSweeper:
         retention_days: int,
         partitions: int,
         last_day_of: Callable[[bytes], date | None],
+        expire: Callable[[bytes, date], bytes | None] = lambda raw, day: None,
     ) -> None:
         self.table = table
         self.expiry = Expiry(retention_days=retention_days)
         self.partitions = partitions
         self._last_day_of = last_day_of
-        self.deleted = 0
+        self._expire = expire
+        self.expired = 0
 
     def reset(self) -> None:
         """Partitions were reassigned: rebuild indexes and watermarks from the table."""
         self.expiry.reset()
 
-    def admit(self, partition: int, published: date, last_day: date) -> bool:
-        """Advance ``partition``'s watermark to ``published``; False when a record whose
-        last day is ``last_day`` is late (older than the retention behind it)."""
+    def advance(self, partition: int, published: date) -> None:
+        """Advance ``partition``'s watermark to ``published`` (persisted when it moves)."""
         if self.expiry.needs_index(partition):
             self._load(partition)
         if self.expiry.advance(partition, published):
             self.table[WATERMARK_PREFIX + str(partition).encode()] = published.isoformat().encode()
-        return not self.expiry.is_late(partition, last_day)
 
     def wrote(self, partition: int, key: bytes, last_day: date | None) -> None:
         """Index the row just written under ``key``."""
@@ -76,28 +75,30 @@ class TableSweeper:
             self.expiry.note(partition, key, last_day)
 
     def sweep(self, partition: int) -> int:
-        """Delete ``partition``'s expired rows (once per watermark day); how many."""
+        """Expire ``partition``'s due rows (once per watermark day); how many."""
+        mark = self.expiry.watermark(partition)
         removed = 0
         for key in self.expiry.due(partition):
             raw = self.table.get(key)
             last_day = self._last_day_of(raw) if raw is not None else None
-            if (
-                raw is not None
-                and last_day is not None
-                and not self.expiry.is_late(partition, last_day)
-            ):
+            if raw is None or mark is None:
+                self.expiry.drop(partition, key)
+                continue
+            if last_day is not None and not self.expiry.is_late(partition, last_day):
                 self.expiry.note(partition, key, last_day)  # refreshed since it was indexed
                 continue
-            if raw is not None:
+            replacement = self._expire(raw, mark)
+            if replacement is None:
                 del self.table[key]
-                removed += 1
-            self.expiry.drop(partition, key)
+                self.expiry.drop(partition, key)
+            else:
+                self.table[key] = replacement
+                self.expiry.note(partition, key, mark)
+            removed += 1
         if removed:
-            self.deleted += removed
+            self.expired += removed
             METRICS.inc("table_rows_expired", removed)
-            log.info(
-                "table_rows_expired", rows=removed, watermark=str(self.expiry.watermark(partition))
-            )
+            log.info("table_rows_expired", rows=removed, watermark=str(mark))
         return removed
 
     def _load(self, partition: int) -> None:

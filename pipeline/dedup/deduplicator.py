@@ -3,15 +3,15 @@
 It does what the dedup agent does with its faust Table — read the block's row,
 merge, write the row back as bytes — so ``parley extract`` and the tests exercise
 the same code and the same serialization as the stream. With ``sweep=True`` it also
-expires rows as the stream does (:class:`pipeline.dedup.expiry.Expiry`: reports older
-than the retention behind the newest publication day are ignored, rows that old are
-deleted); ``parley extract`` keeps every row, since a file may hold articles of any
-age in any order.
+expires rows as the stream does (:mod:`pipeline.dedup.expiry`: rows older than the
+retention behind the newest publication day become stubs, and stubs are deleted one
+retention later); ``parley extract`` keeps every row, since a file may hold articles of
+any age in any order.
 """
 
 from __future__ import annotations
 
-from pipeline.dedup.expiry import Expiry
+from pipeline.dedup.expiry import Expiry, block_last_day, expire_block, state_last_day
 from pipeline.dedup.keys import blocking_key
 from pipeline.dedup.merge import MergeResult, merge_candidate
 from pipeline.dedup.state import BlockState
@@ -43,8 +43,6 @@ class Deduplicator:
         state = BlockState.from_bytes(raw) if raw is not None else None
         if self._expiry is not None:
             self._expiry.advance(_PARTITION, candidate.published_at.date())
-            if self._expiry.is_late(_PARTITION, max(candidate.published_at.date(), candidate.date)):
-                return MergeResult(state=state or BlockState(), events=[], links=[])
         result = merge_candidate(
             state,
             candidate,
@@ -65,21 +63,28 @@ class Deduplicator:
         return result
 
     def _note_and_sweep(self, key: str, state: BlockState) -> None:
+        """What the stream's sweeper does (:class:`pipeline.agents.sweep.TableSweeper`)."""
         expiry = self._expiry
         if expiry is None:
             return
-        last_day = state.last_day()
+        last_day = state_last_day(state)
         if last_day is not None:
             expiry.note(_PARTITION, key.encode("utf-8"), last_day)
+        mark = expiry.watermark(_PARTITION)
         for due in expiry.due(_PARTITION):
             name = due.decode("utf-8")
             raw = self._table.get(name)
-            found = BlockState.from_bytes(raw).last_day() if raw is not None else None
-            if found is None or expiry.is_late(_PARTITION, found):
-                self._table.pop(name, None)
+            found = block_last_day(raw) if raw is not None else None
+            if raw is None or mark is None:
+                expiry.drop(_PARTITION, due)
+            elif found is not None and not expiry.is_late(_PARTITION, found):
+                expiry.note(_PARTITION, due, found)
+            elif (replacement := expire_block(raw, mark)) is None:
+                del self._table[name]
                 expiry.drop(_PARTITION, due)
             else:
-                expiry.note(_PARTITION, due, found)
+                self._table[name] = replacement
+                expiry.note(_PARTITION, due, mark)
 
     def events(self) -> list[Event]:
         """The latest revision of every event, oldest first."""

@@ -5,9 +5,16 @@ that no report reaches again would keep its row forever, and a worker's memory w
 grow with every pair of actors it has ever seen. :class:`Expiry` closes that gap
 without reading a clock: each partition's *watermark* is the newest publication day
 seen on it, and a row whose last day (newest report or event date) is more than
-``retention_days`` behind the watermark is due for deletion. A report that old is
-*late*: it is ignored, so a re-delivery of an article whose event expired (and whose
-row was deleted) cannot re-create the event.
+``retention_days`` behind the watermark is *due*.
+
+A due dedup row is not deleted at once but cut to a *stub* (:func:`expire_block`): no
+reports, and the watermark of the sweep as its newest day (about 60 bytes). A report
+arriving for that block more than the retention before the stub's day is late for the
+block (:func:`pipeline.dedup.merge.merge_candidate` ignores it), so re-delivering an
+article whose event expired cannot re-create a poorer copy of that event. The stub is
+deleted one retention later. Lateness is judged per block, never per partition: when
+partitions are read at different speeds (a backlog), a report behind the fastest one
+still joins a block that has not expired.
 
 The index (row key → last day, per partition) is what makes a sweep cheap; the
 caller fills it as it writes rows (:meth:`Expiry.note`), and after a restart or a
@@ -19,9 +26,39 @@ it since it was indexed).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-__all__ = ["Expiry"]
+from pipeline.dedup.state import BlockState, StateError
+
+__all__ = ["Expiry", "block_last_day", "expire_block", "state_last_day"]
+
+
+def state_last_day(state: BlockState) -> date | None:
+    """A block's last day: its newest report or event date, a stub's sweep day."""
+    last = state.last_day()
+    if last is None and state.newest is not None:
+        return state.newest.date()
+    return last
+
+
+def block_last_day(raw: bytes) -> date | None:
+    """:func:`state_last_day` of a serialized row (None for an unreadable row)."""
+    try:
+        return state_last_day(BlockState.from_bytes(raw))
+    except StateError:
+        return None
+
+
+def expire_block(raw: bytes, watermark: date) -> bytes | None:
+    """The row that replaces an expired dedup row: a stub dated ``watermark``, or None
+    (delete) when it is a stub already or unreadable."""
+    try:
+        state = BlockState.from_bytes(raw)
+    except StateError:
+        return None
+    if not state.records and not state.published:
+        return None
+    return BlockState(newest=datetime.combine(watermark, time(), tzinfo=UTC)).to_bytes()
 
 
 class Expiry:

@@ -1,8 +1,10 @@
 """Bounded state on a real broker: rows expire behind the partition's watermark.
 
-One partition, so that every article moves the same watermark. Old rows are deleted
-through the tables (tombstones on their changelogs, so a recovering worker does not
-bring them back), and a re-delivery of an article whose rows expired creates nothing.
+One partition, so that every article moves the same watermark. Expired dedup rows
+become stubs, then tombstones one retention later; article-text rows are deleted at
+once. Both go through the tables (their changelogs carry it, so a recovering worker
+does not bring them back), and a re-delivery of an article whose rows expired creates
+nothing.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ def _changelog(pipeline: Pipeline, table: str) -> str:
 def test_rows_behind_the_watermark_are_deleted_and_late_reports_ignored(
     pipeline: Pipeline,
 ) -> None:
-    """Articles of 3 September 2025, then articles 60 days newer: the September rows of
-    the dedup and article-texts tables get tombstones on their changelogs; re-delivering
-    a September article afterwards publishes no revision (it is late)."""
+    """Articles of 3 September 2025, then articles two months newer: the September dedup
+    rows become stubs (no reports) and their article-text rows get tombstones;
+    re-delivering a September article publishes no revision (it is late for the stub);
+    articles another two months newer delete the stubs (tombstones)."""
     _one_partition(pipeline)
     worker = pipeline.start_worker()
     worker.wait_ready()
@@ -71,10 +74,12 @@ def test_rows_behind_the_watermark_are_deleted_and_late_reports_ignored(
 
         return check
 
-    blocks = pipeline.read(
-        _changelog(pipeline, "dedup-blocks"), until=tombstoned(old_keys), timeout=60.0
-    )
-    assert old_keys <= {r.key for r in blocks if r.value is None}, worker.log()[-3000:]
+    def stubbed(records: list[Any]) -> bool:
+        rows = {r.key: r.value for r in records}  # the last value of each key
+        return all(rows.get(k) is not None and orjson.loads(rows[k])["r"] == [] for k in old_keys)
+
+    blocks = pipeline.read(_changelog(pipeline, "dedup-blocks"), until=stubbed, timeout=60.0)
+    assert stubbed(blocks), worker.log()[-3000:]
     texts = pipeline.read(
         _changelog(pipeline, "article-texts"),
         until=tombstoned({b"sample-001", b"sample-002"}),
@@ -107,4 +112,11 @@ def test_rows_behind_the_watermark_are_deleted_and_late_reports_ignored(
         if r.key == agree["event_id"].encode() and r.value is not None
     ]
     assert [agree["revision"]] == [max(revisions)], worker.log()[-3000:]
-    assert "candidate_late" in worker.log()
+
+    pipeline.produce(
+        [(b"later-4", _republished("sample-006", "later-4", "2026-01-10T09:00:00+00:00"))]
+    )
+    blocks = pipeline.read(
+        _changelog(pipeline, "dedup-blocks"), until=tombstoned(old_keys), timeout=60.0
+    )
+    assert old_keys <= {r.key for r in blocks if r.value is None}, worker.log()[-3000:]

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from aiokafka.partitioner import DefaultPartitioner
 
 from pipeline.agents.sweep import partition_of
-from pipeline.dedup import Deduplicator
-from pipeline.dedup.expiry import Expiry
+from pipeline.dedup import BlockState, Deduplicator
+from pipeline.dedup.expiry import Expiry, block_last_day, expire_block
 from pipeline.models import Candidate
 from tests.unit.dedup.builders import DAY0, candidate
 
@@ -87,16 +87,31 @@ def _stream(days: int, per_day: int) -> list[Candidate]:
 
 
 def test_sweeping_keeps_rows_bounded_when_blocks_are_never_revisited() -> None:
-    """With sweeping, rows of blocks that no report reaches again are deleted once they fall
-    behind the retention: after 120 days of new pairs the table holds about one retention's
-    worth of rows, where without sweeping it holds every pair ever seen."""
+    """With sweeping, rows of blocks that no report reaches again become stubs once they
+    fall behind the retention, and stubs go one retention later: after 120 days of new
+    pairs the table holds at most two retentions' worth of rows (one of them stubs), where
+    without sweeping it holds every pair ever seen."""
     swept, kept = Deduplicator(retention_days=30, sweep=True), Deduplicator(retention_days=30)
     for item in _stream(days=120, per_day=3):
         swept.add(item)
         kept.add(item)
     assert 120 * 3 == kept.rows()
-    assert 31 * 3 >= swept.rows()
-    assert 30 * 3 <= swept.rows()
+    assert 62 * 3 >= swept.rows()
+    assert 60 * 3 <= swept.rows()
+    assert 3 * swept.state_bytes() < kept.state_bytes()
+
+
+def test_expired_row_becomes_a_stub_then_goes() -> None:
+    """An expired row is cut to a stub dated by the watermark (no reports, no bookkeeping);
+    a stub that expires in turn is deleted."""
+    dedup = Deduplicator(retention_days=30)
+    result = dedup.add(candidate("a"))
+    raw = result.state.to_bytes()
+    stub = expire_block(raw, date(2025, 11, 1))
+    assert stub is not None
+    assert date(2025, 11, 1) == block_last_day(stub)
+    assert [] == BlockState.from_bytes(stub).records
+    assert None is expire_block(stub, date(2025, 12, 5))
 
 
 def test_sweeping_does_not_change_events_within_the_retention() -> None:
@@ -109,7 +124,8 @@ def test_sweeping_does_not_change_events_within_the_retention() -> None:
 
 
 def test_late_report_after_sweep_creates_nothing() -> None:
-    """A re-delivered report whose row was swept is late: no event, no link, no row."""
+    """A re-delivered report whose row was swept is late for the stub left in its place:
+    no event, no link, no new row."""
     dedup = Deduplicator(retention_days=30, sweep=True)
     old = candidate("old", source="USA", target="CHN")
     dedup.add(old)
