@@ -289,9 +289,14 @@ def subject_of(
     """The actor doing what ``verb`` says, climbing control and coordination."""
     if depth > 4:
         return None
-    if is_passive(verb) or (verb.dep_ == "acl" and children_of(verb, ("agent",))):
+    if is_passive(verb) or _agentive(verb):
         agents = [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            g
+            for v in (verb, *verb.conjuncts)  # "a summit hosted and brokered by X"
+            for c in v.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
         if agents:
             return search(agents, actors, resolve)
@@ -323,6 +328,14 @@ def subject_of(
             return subject_of(head.head, actors, resolve, depth + 1)
         return found
     return None
+
+
+def _agentive(verb: Token) -> bool:
+    """Whether a participle modifying a noun has a by-agent, its own or its conjunct's
+    ("talks hosted by X", "a summit hosted and brokered by X")."""
+    if verb.dep_ not in ("acl", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "acl"):
+        return False
+    return any(children_of(v, ("agent",)) for v in (verb, *verb.conjuncts))
 
 
 def _bare_predicate(verb: Token) -> bool:
@@ -605,9 +618,12 @@ def mediated_parties(
     if found:
         return found
     node = token
-    while node.dep_ in ("acl", "relcl", "pobj", "prep", "appos", "npadvmod") and node.head != node:
+    while (
+        node.dep_ in ("acl", "relcl", "pobj", "prep", "appos", "npadvmod", "conj")
+        and node.head != node
+    ):
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and not _agentive(node):  # "hosted and brokered by C"
             subject = subject_of(node, actors, resolve)
             if subject is None:
                 return []

@@ -209,7 +209,8 @@ def _fits(
     if trigger.particle and not any(
         c.dep_ in ("prt", "prep")
         and c.lower_ in trigger.particle
-        and token.i < c.i <= token.i + 3  # after the verb: "X on Tuesday called" is no "call on"
+        and (token.i < c.i <= token.i + 3 or _adjuncts_between(token, c))
+        # after the verb: "X on Tuesday called" is no "call on"
         and not any(d < c.i for d in nominal_objects)  # "called Lima on Friday" is no "call on"
         for c in token.children
     ):
@@ -283,6 +284,20 @@ def _fits(
             lexicon.in_group(g, w) for g in ("aid", "weapons", "humanitarian") for w in words
         )
     return any(lexicon.in_group(trigger.object, w) for w in words)
+
+
+def _adjuncts_between(verb: Token, particle: Token) -> bool:
+    """Whether only adverbial phrases of the verb stand between it and its particle
+    ("spoke by telephone on Tuesday with X")."""
+    if particle.i <= verb.i:
+        return False
+    adjuncts = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod", "advmod") and verb.i < c.i < particle.i
+        for t in c.subtree
+    }
+    return all(i in adjuncts for i in range(verb.i + 1, particle.i))
 
 
 def _refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:

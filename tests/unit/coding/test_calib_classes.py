@@ -128,3 +128,34 @@ def test_its_in_an_object_is_the_subject(coder: Coder) -> None:
     }
     assert ("TGO", "163") in cameos
     assert ("BEN", "163") not in cameos
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya's foreign minister spoke by telephone on Monday with his Ugandan counterpart.",
+        "The Kenyan president talked at length on Friday with Uganda's president.",
+    ],
+)
+def test_call_particle_after_adjuncts(coder: Coder, body: str) -> None:
+    """ "Spoke by telephone on Monday with X": adverbial phrases may stand between the verb
+    and its particle; "his Ugandan counterpart" is an official of Uganda."""
+    assert any({t[0], t[2]} == {"KEN", "UGA"} and t[1] == "CONSULT" for t in _code(coder, body))
+
+
+def test_speech_on_a_topic_is_no_call(coder: Coder) -> None:
+    """A particle inside an object phrase is not the verb's ("spoke about talks with X")."""
+    body = "Kenya's president spoke to reporters about the dispute on Monday."
+    assert not any(t[1] == "CONSULT" for t in _code(coder, body))
+
+
+def test_summit_hosted_and_brokered_by_a_mediator(coder: Coder) -> None:
+    """ "A and B signed a deal at a summit hosted and brokered by C": C mediates with each
+    party (CAMEO 045), the shared by-agent read for both participles."""
+    body = (
+        "The leaders of Serbia and Kosovo signed a declaration in Paris on Friday, at a summit "
+        "hosted and brokered by French President Emmanuel Macron."
+    )
+    found = _code(coder, body)
+    assert ("FRA", "CONSULT", "SRB") in found
+    assert ("FRA", "CONSULT", "XKX") in found
