@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import zlib
 
 import numpy as np
 
@@ -19,6 +20,7 @@ NUM_PERM = 64
 _MASK = (1 << 32) - 1
 _PRIME = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MIX = np.uint64(0x9E3779B1)  # an odd 32-bit multiplier (Knuth's golden ratio)
 
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
@@ -52,19 +54,22 @@ def content_hash(text: str) -> str:
 
 
 def minhash(text: str, *, shingle: int = 3) -> list[int]:
-    """The MinHash signature (``NUM_PERM`` ints) of the text's word ``shingle``-grams."""
+    """The MinHash signature (``NUM_PERM`` ints) of the text's word ``shingle``-grams.
+
+    Words are hashed once (CRC-32); a shingle's 32-bit hash mixes its words' hashes
+    with fixed odd multipliers (vectorised), so the cost is one C call per word.
+    """
     words = _normalize(text)
     if not words:
         return []
-    grams = {" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little")
-            for g in grams
-        ),
-        dtype=np.uint64,
-        count=len(grams),
+    word_hashes = np.fromiter(
+        (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
     )
+    count = max(1, len(words) - shingle + 1)
+    mixed = np.zeros(count, dtype=np.uint64)
+    for offset in range(min(shingle, len(words))):
+        mixed = (mixed * _MIX + word_hashes[offset : offset + count]) & np.uint64(_MASK)
+    hashes = np.unique(mixed)
     values = ((_A * hashes + _B) % _PRIME) & np.uint64(_MASK)
     signature: list[int] = values.min(axis=1).tolist()
     return signature
