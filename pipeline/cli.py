@@ -128,6 +128,23 @@ def evaluate(corpus: Path, events_path: Path | None, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--check", "checks", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Also measure on this corpus (not fitted on); repeatable.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Model JSON to write.")
+@click.option("--l2", type=float, default=2.0, show_default=True, help="L2 penalty on the weights.")
+def calibrate(corpora: tuple[Path, ...], checks: tuple[Path, ...], out: Path, l2: float) -> None:
+    """Fit the confidence model on gold corpora (candidates labelled right or wrong)."""
+    from pipeline.calibration import calibrate as run_calibration
+    from pipeline.calibration import format_report
+
+    report = run_calibration(corpora, out=out, check=checks, l2=l2, settings=_settings())
+    click.echo(format_report(report))
+
+
+@main.command()
 @click.option("--timeout", type=float, default=120.0, show_default=True, help="Give up after SECONDS.")
 def demo(timeout: float) -> None:
     """Embedded broker + worker + the bundled sample articles; prints events, then exits."""

@@ -31,7 +31,7 @@ import orjson
 
 from pipeline.models import Event
 
-__all__ = ["EvalReport", "TypeScore", "load_gold", "score"]
+__all__ = ["EvalReport", "TypeScore", "load_gold", "score", "tuple_fits"]
 
 UNDIRECTED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNDIRECTED_CAMEO = frozenset({"057"})
@@ -173,6 +173,20 @@ def _compatible(
     if not (same_dir or reverse):
         return False, False
     return True, type_exact and same_dir
+
+
+def tuple_fits(
+    g_plover: str,
+    g_cameo: str,
+    g_src: str,
+    g_tgt: str | None,
+    o_plover: str,
+    o_cameo: str,
+    o_src: str,
+    o_tgt: str | None,
+) -> bool:
+    """Whether an output act's codes fit a gold event's (the scorer's rules)."""
+    return _compatible(g_plover, g_cameo, g_src, g_tgt, o_plover, o_cameo, o_src, o_tgt)[0]
 
 
 def _latest(events: Iterable[Event]) -> list[Event]:

