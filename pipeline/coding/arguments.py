@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
+from pipeline.coding.nonparties import company_home, generic_member
 from pipeline.coding.triggers import Trigger, inflections
 
 __all__ = [
@@ -239,6 +240,8 @@ def search(
                 and token.head in starts
             ):
                 return None  # "UN member states": generic membership
+            if company_home(token) or generic_member(token):
+                return None  # "the Japanese shipping group", "member states of the UN"
             return mention, token
         for child in token.children:
             if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
