@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
+from pipeline.coding.correspondence import addressees, senders
 from pipeline.coding.nonparties import company_home, generic_member
 from pipeline.coding.triggers import Trigger, inflections
 
@@ -312,7 +313,10 @@ def subject_of(
     if subjects:
         return search(subjects, actors, resolve)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        return search([verb.head], actors, resolve)  # "the minister travelling to X"
+        found = search([verb.head], actors, resolve)  # "the minister travelling to X"
+        if found is None and senders(verb):  # "a letter X sent to Y asking...": X asks
+            found = search(senders(verb), actors, resolve)
+        return found
     if verb.dep_ == "xcomp":
         objects = children_of(verb.head, ("dobj",)) or children_of(verb.head, ("nsubjpass",))
         if objects:
@@ -426,6 +430,8 @@ def target_of(
         return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
     if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
         found = search(condition_subjects(token), actors, resolve, exclude=source)
+    if found is None and root in ("02", "10"):  # "wrote to Y asking for talks": Y is asked
+        found = search(addressees(token), actors, resolve, exclude=source)
     if found is None and trigger.cameo == "074":  # "deployed police to lead a mission in X"
         found = search(
             starts + objects_of_preps(token, ("in", "to")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.coding.correspondence import unsent
 from pipeline.coding.nonparties import hypothetical
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
@@ -187,7 +188,7 @@ def assess_status(
             and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
         ):  # "ruled out talks": no talks
             return None
-    if _negated_alternative(trigger) or hypothetical(trigger):
+    if _negated_alternative(trigger) or hypothetical(trigger) or unsent(trigger):
         return None
     if not conditional_ok and any(_has_condition(node) for node in chain):
         return None

@@ -70,3 +70,25 @@ def test_plain_cooperation_still_coded(coder: Coder) -> None:
     """Without a likelihood word the same cooperation is an act."""
     body = "Peru and Bolivia agreed on Monday to cooperate on border security."
     assert {"AGREE", "COOPERATE"} & _types(coder, body)
+
+
+def test_writing_to_ask_is_a_request(coder: Coder) -> None:
+    """"X wrote to Y asking for a meeting": X requests a meeting of Y (REQUEST, 02x)."""
+    body = "Peruvian President Ana Rojas wrote to the UN Secretary-General asking for an urgent meeting."
+    assert ("PER", "REQUEST", "UN") in _code(coder, body)
+
+
+def test_letter_sent_to_ask_is_a_request(coder: Coder) -> None:
+    """"A letter that X sent to Y asking him to ..." : the sender asks the addressee."""
+    body = "The dispute follows a letter that Chile sent to Peru last month asking it to withdraw its envoy."
+    assert ("CHL", "REQUEST", "PER") in _code(coder, body)
+
+
+def test_sending_a_letter_urging_talks_is_a_request(coder: Coder) -> None:
+    """"X sent a letter to Y urging talks": the letter's addressee is urged."""
+    assert ("CHL", "REQUEST", "PER") in _code(coder, "Chile sent a letter to Peru urging talks.")
+
+
+def test_unwritten_request_is_no_event(coder: Coder) -> None:
+    """A letter never written asks nothing."""
+    assert "REQUEST" not in _types(coder, "Chile did not write to Peru asking for talks.")
