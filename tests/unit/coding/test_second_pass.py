@@ -92,3 +92,21 @@ def test_sending_a_letter_urging_talks_is_a_request(coder: Coder) -> None:
 def test_unwritten_request_is_no_event(coder: Coder) -> None:
     """A letter never written asks nothing."""
     assert "REQUEST" not in _types(coder, "Chile did not write to Peru asking for talks.")
+
+
+def test_warning_of_retaliation_is_a_threat(coder: Coder) -> None:
+    """"X warned that it would retaliate against Y" is a threat of force (THREATEN)."""
+    body = "Turkey warned on Monday that it would retaliate against Greece."
+    assert ("TUR", "THREATEN", "GRC") in _code(coder, body)
+
+
+def test_warning_of_countermeasures_is_a_threat(coder: Coder) -> None:
+    """"X warned Y of countermeasures" is a threat."""
+    assert ("JPN", "THREATEN", "CHN") in _code(coder, "Japan warned China of countermeasures.")
+
+
+def test_unissued_warning_is_no_threat(coder: Coder) -> None:
+    """A warning not given is no threat."""
+    body = "Turkey did not warn that it would retaliate against Greece."
+    assert "THREATEN" not in _types(coder, body)
+
