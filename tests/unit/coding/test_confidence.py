@@ -102,3 +102,20 @@ def test_label_corpus_marks_right_and_wrong_candidates(tmp_path: Path) -> None:
     (tmp_path / "events.jsonl").write_bytes(orjson.dumps(gold) + b"\n")
     rows = label_corpus(tmp_path, settings=Settings())
     assert sorted(right for _, right in rows) == [False, True]
+
+
+def test_calibrate_command_writes_a_loadable_model(tmp_path: Path) -> None:
+    """``parley calibrate`` fits on a corpus, prints how well it separates right from
+    wrong, and writes a model that names the corpus it was fitted on."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    corpus = Path(__file__).resolve().parents[2] / "data" / "calib"
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(main, ["calibrate", str(corpus), "--out", str(out)])
+    assert 0 == result.exit_code, result.output
+    assert "AUC" in result.output
+    written = orjson.loads(out.read_bytes())
+    assert ["calib"] == written["about"]["fitted_on"]
+    assert set(written["weights"]) == set(FEATURES)
