@@ -123,6 +123,7 @@ def create_app(settings: Settings) -> Any:
         logging_config=logging_config(settings),
         worker_redirect_stdouts=False,
     )
+    app.parley_fetch_max_wait_ms = settings.fetch_max_wait_ms  # type: ignore[attr-defined]
     app.transport = ParleyTransport(app.conf.broker_consumer, app)
     # Imported here so that plain clients (produce, tail) need none of the cores.
     from pipeline.agents.dedup import register_dedup

@@ -62,6 +62,9 @@ class Settings(BaseSettings):
 
     # Timing
     session_timeout_s: float = 6.0
+    fetch_max_wait_ms: int = Field(
+        default=200, ge=10, description="worker consumer's fetch wait (faust hard-codes 1500)"
+    )
     heartbeat_interval_s: float = 1.0
     broker_wait_s: float = 120.0
     shutdown_timeout_s: float = 20.0
