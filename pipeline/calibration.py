@@ -20,7 +20,7 @@ import orjson
 
 from pipeline.coding.confidence import ConfidenceModel, fit
 from pipeline.errors import ParleyError
-from pipeline.evaluation import load_gold, tuple_fits
+from pipeline.evaluation import codes_fit, load_gold
 from pipeline.offline import read_lines
 from pipeline.settings import Settings
 
@@ -55,10 +55,10 @@ def label_corpus(corpus: Path, *, settings: Settings) -> list[Labelled]:
         for candidate, features in coder.explain(clean):
             target = candidate.target.code if candidate.target else None
             right = any(
-                tuple_fits(
+                codes_fit(
                     plover, cameo, source, gold_target,
                     candidate.type, candidate.cameo.code, candidate.source.code, target,
-                )
+                )[0]
                 for plover, source, gold_target, cameo in golds
             )  # fmt: skip
             rows.append((features, right))

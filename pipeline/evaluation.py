@@ -31,7 +31,7 @@ import orjson
 
 from pipeline.models import Event
 
-__all__ = ["EvalReport", "TypeScore", "load_gold", "score", "tuple_fits"]
+__all__ = ["EvalReport", "TypeScore", "codes_fit", "load_gold", "score"]
 
 UNDIRECTED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNDIRECTED_CAMEO = frozenset({"057"})
@@ -150,7 +150,7 @@ def _undirected(plover: str, cameo: str) -> bool:
     return plover in UNDIRECTED_TYPES or cameo in UNDIRECTED_CAMEO
 
 
-def _compatible(
+def codes_fit(
     g_plover: str,
     g_cameo: str,
     g_src: str,
@@ -173,20 +173,6 @@ def _compatible(
     if not (same_dir or reverse):
         return False, False
     return True, type_exact and same_dir
-
-
-def tuple_fits(
-    g_plover: str,
-    g_cameo: str,
-    g_src: str,
-    g_tgt: str | None,
-    o_plover: str,
-    o_cameo: str,
-    o_src: str,
-    o_tgt: str | None,
-) -> bool:
-    """Whether an output act's codes fit a gold event's (the scorer's rules)."""
-    return _compatible(g_plover, g_cameo, g_src, g_tgt, o_plover, o_cameo, o_src, o_tgt)[0]
 
 
 def _latest(events: Iterable[Event]) -> list[Event]:
@@ -224,7 +210,7 @@ def _match_events(
     for gi, gold in enumerate(gold_events):
         g_articles = frozenset(gold["articles"])
         for oi, out in enumerate(outputs):
-            ok, exact = _compatible(*_gold_codes(gold), *_out_codes(out))
+            ok, exact = codes_fit(*_gold_codes(gold), *_out_codes(out))
             if not ok:
                 continue
             o_articles = _articles(out)
@@ -278,7 +264,7 @@ def _tuples_scores(gold_events: list[dict[str, Any]], outputs: list[Event]) -> t
                 free.remove(hit)
                 matched += 1
         for gp, gs, gt, gc in pending:
-            hit = next((o for o in free if _compatible(gp, gc, gs, gt, *o)[0]), None)
+            hit = next((o for o in free if codes_fit(gp, gc, gs, gt, *o)[0]), None)
             if hit is not None:
                 free.remove(hit)
                 matched += 1
@@ -382,13 +368,13 @@ def _count_date_merges(gold_events: list[dict[str, Any]], outputs: list[Event]) 
     for g1, g2 in combinations(gold_events, 2):
         if g1["plover"] != g2["plover"] or g1["date"] == g2["date"]:
             continue
-        ok, _ = _compatible(*_gold_codes(g1), *_gold_codes(g2))
+        ok, _ = codes_fit(*_gold_codes(g1), *_gold_codes(g2))
         if not ok:
             continue
         only1 = set(g1["articles"]) - set(g2["articles"])
         only2 = set(g2["articles"]) - set(g1["articles"])
         for out in outputs:
-            if not _compatible(*_gold_codes(g1), *_out_codes(out))[0]:
+            if not codes_fit(*_gold_codes(g1), *_out_codes(out))[0]:
                 continue
             arts = _articles(out)
             if arts & only1 and arts & only2:
