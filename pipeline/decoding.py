@@ -97,7 +97,8 @@ def decode_article(raw: bytes | None, *, max_bytes: int, now: datetime | None = 
     Raises ``DecodeError`` for a missing or empty value, one over ``max_bytes``, bytes
     that are not UTF-8, invalid JSON, a JSON value that is not an object, or nesting
     deeper than ``MAX_DEPTH``; ``ValidationFailed`` for a schema error or a
-    ``published_at`` before 1900 or (when ``now`` is given) more than two days after it.
+    ``published_at`` before 1900 or (when ``now`` is given) more than two days after it,
+    or an id with control characters (ids key tables and topics).
     """
     if raw is None:
         raise DecodeError("message has no value")
@@ -124,4 +125,6 @@ def decode_article(raw: bytes | None, *, max_bytes: int, now: datetime | None = 
     except ValidationError as exc:
         raise ValidationFailed(describe_validation_error(exc)) from exc
     _check_dates(article, now)
+    if article.id is not None and any(ord(ch) < 32 or ord(ch) == 127 for ch in article.id):
+        raise ValidationFailed("id: must not contain control characters")
     return article

@@ -13,6 +13,7 @@ compacted ``events`` topic, and its article links with tombstones on ``mentions`
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import structlog
@@ -37,7 +38,6 @@ log = structlog.stdlib.get_logger(__name__)
 TABLE_NAME = "dedup-blocks"
 
 
-
 def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
     """Register the dedup agent and its table on ``app`` (reads ``topics.candidates``)."""
     table = bytes_table(
@@ -48,7 +48,7 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
         retention_days=settings.dedup_retention_days,
         partitions=settings.partitions,
         last_day_of=block_last_day,
-        expire=expire_block,
+        expire=partial(expire_block, retention_days=settings.dedup_retention_days),
     )
 
     def _reassigned(sender: Any, *args: Any, **kwargs: Any) -> None:

@@ -17,8 +17,8 @@ rebalance the index is rebuilt by one scan of the recovered table per partition.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -32,6 +32,7 @@ __all__ = ["WATERMARK_PREFIX", "TableSweeper", "partition_of"]
 log = structlog.stdlib.get_logger(__name__)
 
 WATERMARK_PREFIX = b"\x00watermark/"
+_AHEAD = timedelta(days=2)  # ingest rejects publication times later than this
 
 
 def partition_of(key: bytes, partitions: int) -> int:
@@ -63,11 +64,18 @@ class TableSweeper:
         self.expiry.reset()
 
     def advance(self, partition: int, published: date) -> None:
-        """Advance ``partition``'s watermark to ``published`` (persisted when it moves)."""
-        if self.expiry.needs_index(partition):
-            self._load(partition)
-        if self.expiry.advance(partition, published):
-            self.table[WATERMARK_PREFIX + str(partition).encode()] = published.isoformat().encode()
+        """Advance ``partition``'s watermark to ``published`` (persisted when it moves),
+        never beyond two days after today's date: one record dated far ahead must not
+        expire a partition's whole state. Housekeeping: a failure is logged, never raised
+        into the record's handling."""
+        try:
+            if self.expiry.needs_index(partition):
+                self._load()
+            day = min(published, datetime.now(UTC).date() + _AHEAD)
+            if self.expiry.advance(partition, day):
+                self.table[WATERMARK_PREFIX + str(partition).encode()] = day.isoformat().encode()
+        except Exception:
+            log.exception("sweep_failed", stage="advance")
 
     def wrote(self, partition: int, key: bytes, last_day: date | None) -> None:
         """Index the row just written under ``key``."""
@@ -75,7 +83,15 @@ class TableSweeper:
             self.expiry.note(partition, key, last_day)
 
     def sweep(self, partition: int) -> int:
-        """Expire ``partition``'s due rows (once per watermark day); how many."""
+        """Expire ``partition``'s due rows (once per watermark day); how many. A failure is
+        logged, never raised (the row it stopped at is offered again the next day)."""
+        try:
+            return self._sweep(partition)
+        except Exception:
+            log.exception("sweep_failed", stage="sweep")
+            return 0
+
+    def _sweep(self, partition: int) -> int:
         mark = self.expiry.watermark(partition)
         removed = 0
         for key in self.expiry.due(partition):
@@ -93,7 +109,7 @@ class TableSweeper:
                 self.expiry.drop(partition, key)
             else:
                 self.table[key] = replacement
-                self.expiry.note(partition, key, mark)
+                self.expiry.note(partition, key, self._last_day_of(replacement) or mark)
             removed += 1
         if removed:
             self.expired += removed
@@ -101,19 +117,34 @@ class TableSweeper:
             log.info("table_rows_expired", rows=removed, watermark=str(mark))
         return removed
 
-    def _load(self, partition: int) -> None:
-        """Read the partition's stored watermark and index its rows (one table scan)."""
-        stored = self.table.get(WATERMARK_PREFIX + str(partition).encode())
-        if stored:
-            self.expiry.advance(partition, date.fromisoformat(stored.decode("ascii")))
-        self.expiry.load_index(partition, self._rows(partition))
-
-    def _rows(self, partition: int) -> Iterator[tuple[bytes, date]]:
-        for key, raw in list(self.table.items()):
-            if not isinstance(key, bytes) or key.startswith(b"\x00") or raw is None:
+    def _load(self) -> None:
+        """Index every partition's rows and read the stored watermarks: one pass over the
+        table (after a start or a rebalance; no ``await`` can interleave with it)."""
+        found: dict[int, list[tuple[bytes, date]]] = {p: [] for p in range(self.partitions)}
+        undated: dict[int, list[bytes]] = {p: [] for p in range(self.partitions)}
+        for key, raw in self.table.items():
+            if not isinstance(key, bytes) or raw is None:
                 continue
-            if partition_of(key, self.partitions) != partition:
+            if key.startswith(WATERMARK_PREFIX):
+                self._restore_watermark(key, raw)
                 continue
+            if key.startswith(b"\x00"):
+                continue
+            partition = partition_of(key, self.partitions)
             last_day = self._last_day_of(raw)
-            if last_day is not None:
-                yield key, last_day
+            if last_day is None:
+                undated[partition].append(key)  # e.g. a row of an older format
+            else:
+                found[partition].append((key, last_day))
+        for partition, rows in found.items():
+            mark = self.expiry.watermark(partition)
+            if mark is not None:  # an undated row expires one retention from now
+                rows.extend((key, mark) for key in undated[partition])
+            self.expiry.load_index(partition, rows)
+
+    def _restore_watermark(self, key: bytes, raw: bytes) -> None:
+        try:
+            partition = int(key.removeprefix(WATERMARK_PREFIX))
+            self.expiry.advance(partition, date.fromisoformat(raw.decode("ascii")))
+        except (ValueError, UnicodeDecodeError):
+            log.warning("watermark_row_ignored", key=repr(key)[:80])

@@ -79,12 +79,14 @@ class Deduplicator:
                 expiry.drop(_PARTITION, due)
             elif found is not None and not expiry.is_late(_PARTITION, found):
                 expiry.note(_PARTITION, due, found)
-            elif (replacement := expire_block(raw, mark)) is None:
+            elif (
+                replacement := expire_block(raw, mark, retention_days=self._retention_days)
+            ) is None:
                 del self._table[name]
                 expiry.drop(_PARTITION, due)
             else:
                 self._table[name] = replacement
-                expiry.note(_PARTITION, due, mark)
+                expiry.note(_PARTITION, due, block_last_day(replacement) or mark)
 
     def events(self) -> list[Event]:
         """The latest revision of every event, oldest first."""

@@ -8,11 +8,12 @@ seen on it, and a row whose last day (newest report or event date) is more than
 ``retention_days`` behind the watermark is *due*.
 
 A due dedup row is not deleted at once but cut to a *stub* (:func:`expire_block`): no
-reports, and the watermark of the sweep as its newest day (about 60 bytes). A report
-arriving for that block more than the retention before the stub's day is late for the
-block (:func:`pipeline.dedup.merge.merge_candidate` ignores it), so re-delivering an
-article whose event expired cannot re-create a poorer copy of that event. The stub is
-deleted one retention later. Lateness is judged per block, never per partition: when
+reports, and as its newest day the row's own last day plus the retention and one day
+(about 60 bytes). A report whose last day is no later than the expired row's is then
+late for the block (:func:`pipeline.dedup.merge.merge_candidate` ignores it), so
+re-delivering an article whose event expired cannot re-create a poorer copy of that
+event, while a newer report of the pair opens a new event. The stub is deleted about
+one retention later. Lateness is judged per block, never per partition: when
 partitions are read at different speeds (a backlog), a report behind the fastest one
 still joins a block that has not expired.
 
@@ -49,16 +50,19 @@ def block_last_day(raw: bytes) -> date | None:
         return None
 
 
-def expire_block(raw: bytes, watermark: date) -> bytes | None:
-    """The row that replaces an expired dedup row: a stub dated ``watermark``, or None
-    (delete) when it is a stub already or unreadable."""
+def expire_block(raw: bytes, watermark: date, *, retention_days: int) -> bytes | None:
+    """The row that replaces an expired dedup row: a stub whose newest day is the row's
+    last day plus the retention and a day (at most ``watermark``), so that only reports
+    no newer than the row's are late; None (delete) for a stub or an unreadable row."""
     try:
         state = BlockState.from_bytes(raw)
     except StateError:
         return None
-    if not state.records and not state.published:
+    last = state.last_day()
+    if last is None:
         return None
-    return BlockState(newest=datetime.combine(watermark, time(), tzinfo=UTC)).to_bytes()
+    day = min(watermark, last + timedelta(days=retention_days + 1))
+    return BlockState(newest=datetime.combine(day, time(), tzinfo=UTC)).to_bytes()
 
 
 class Expiry:

@@ -293,3 +293,10 @@ def test_schema_valid_hostile_text_cleans_or_raises_parley_error(raw: bytes) -> 
     event("accepted")
     assert clean.text.startswith(clean.title)
     assert "\x00" not in clean.text
+
+
+@pytest.mark.parametrize("article_id", ["\x00watermark/2", "a\nb", "tab\there", "del\x7f"])
+def test_ids_with_control_characters_are_rejected(article_id: str) -> None:
+    """An id with control characters (ids key tables and topics) fails validation."""
+    with pytest.raises(ValidationFailed, match="control characters"):
+        decode_article(_with(id=article_id), max_bytes=LIMIT)

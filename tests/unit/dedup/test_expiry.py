@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from aiokafka.partitioner import DefaultPartitioner
 
 from pipeline.agents.sweep import partition_of
-from pipeline.dedup import BlockState, Deduplicator
+from pipeline.dedup import BlockState, Deduplicator, merge_candidate
 from pipeline.dedup.expiry import Expiry, block_last_day, expire_block
 from pipeline.models import Candidate
 from tests.unit.dedup.builders import DAY0, candidate
@@ -102,16 +102,30 @@ def test_sweeping_keeps_rows_bounded_when_blocks_are_never_revisited() -> None:
 
 
 def test_expired_row_becomes_a_stub_then_goes() -> None:
-    """An expired row is cut to a stub dated by the watermark (no reports, no bookkeeping);
-    a stub that expires in turn is deleted."""
+    """An expired row is cut to a stub (no reports, no bookkeeping) dated the row's last
+    day plus the retention and a day; a stub that expires in turn is deleted."""
     dedup = Deduplicator(retention_days=30)
     result = dedup.add(candidate("a"))
     raw = result.state.to_bytes()
-    stub = expire_block(raw, date(2025, 11, 1))
+    stub = expire_block(raw, date(2025, 11, 1), retention_days=30)
     assert stub is not None
-    assert date(2025, 11, 1) == block_last_day(stub)
+    assert DAY0.date() + timedelta(days=31) == block_last_day(stub)
     assert [] == BlockState.from_bytes(stub).records
-    assert None is expire_block(stub, date(2025, 12, 5))
+    assert None is expire_block(stub, date(2025, 12, 5), retention_days=30)
+
+
+def test_stub_keeps_old_reports_out_and_lets_newer_ones_in() -> None:
+    """Behind a stub, a re-delivered report of the expired row is late; a report of the
+    same pair newer than anything the row held opens a new event."""
+    dedup = Deduplicator(retention_days=30)
+    old = candidate("old", source="USA", target="CHN")
+    raw = dedup.add(old).state.to_bytes()
+    stub = BlockState.from_bytes(expire_block(raw, date(2025, 12, 1), retention_days=30) or b"")
+    again = merge_candidate(stub, old)
+    assert ([], []) == (again.events, again.links)
+    newer = candidate("newer", source="USA", target="CHN", published_days=5, day=date(2025, 9, 8))
+    fresh = merge_candidate(stub, newer)
+    assert 1 == len(fresh.events)
 
 
 def test_sweeping_does_not_change_events_within_the_retention() -> None:
