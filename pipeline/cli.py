@@ -30,7 +30,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--port", type=int, default=9092, show_default=True, help="Loopback port to listen on.")
+@click.option(
+    "--port", type=int, default=9092, show_default=True, help="Loopback port to listen on."
+)
 def broker(port: int) -> None:
     """Run the embedded Kafka-protocol broker (Tansu, memory storage) until Ctrl-C."""
     from pipeline.broker import run_broker
@@ -41,7 +43,9 @@ def broker(port: int) -> None:
 @main.command()
 @click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
 @click.option("--web-port", type=int, default=None, help="HTTP port (default: a free one).")
-@click.option("--data-dir", type=click.Path(path_type=Path), default=None, help="Table state folder.")
+@click.option(
+    "--data-dir", type=click.Path(path_type=Path), default=None, help="Table state folder."
+)
 def worker(broker_addr: str | None, web_port: int | None, data_dir: Path | None) -> None:
     """Run the pipeline against PARLEY_BROKER (or an embedded broker when unset)."""
     from pipeline.worker import run_worker
@@ -64,17 +68,33 @@ def produce(paths: tuple[Path, ...], broker_addr: str | None) -> None:
 @click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of readable lines.")
 @click.option("--from-beginning", is_flag=True, help="Start at the oldest event revision.")
-@click.option("--idle-exit", type=float, default=None, help="Stop after SECONDS without a new event.")
-@click.option("--type", "types", multiple=True, help="PLOVER type(s), e.g. SANCTION (repeat or comma-separate).")
-@click.option("--actor", "actors", multiple=True, help="Actor/country code(s) as source or target, e.g. RUS.")
+@click.option(
+    "--idle-exit", type=float, default=None, help="Stop after SECONDS without a new event."
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="PLOVER type(s), e.g. SANCTION (repeat or comma-separate).",
+)
+@click.option(
+    "--actor", "actors", multiple=True, help="Actor/country code(s) as source or target, e.g. RUS."
+)
 @click.option("--both", is_flag=True, help="With --actor: source AND target must both be listed.")
 @click.option("--status", "statuses", multiple=True, help="occurred, proposed, planned or denied.")
 @click.option("--min-outlets", type=int, default=None, help="At least N distinct outlets.")
 @click.option("--since", default=None, help="Revisions last seen at or after this ISO 8601 time.")
 def tail(
-    broker_addr: str | None, as_json: bool, from_beginning: bool, idle_exit: float | None,
-    types: tuple[str, ...], actors: tuple[str, ...], both: bool, statuses: tuple[str, ...],
-    min_outlets: int | None, since: str | None,
+    broker_addr: str | None,
+    as_json: bool,
+    from_beginning: bool,
+    idle_exit: float | None,
+    types: tuple[str, ...],
+    actors: tuple[str, ...],
+    both: bool,
+    statuses: tuple[str, ...],
+    min_outlets: int | None,
+    since: str | None,
 ) -> None:
     """Print event revisions from the events topic as they are published (optionally filtered)."""
     from pipeline.errors import ConfigError
@@ -83,8 +103,12 @@ def tail(
 
     try:
         event_filter = EventFilter.from_options(
-            types=types, actors=actors, both=both, status=statuses,
-            min_outlets=min_outlets, since=since,
+            types=types,
+            actors=actors,
+            both=both,
+            status=statuses,
+            min_outlets=min_outlets,
+            since=since,
         )
     except ConfigError as exc:
         raise click.BadParameter(str(exc)) from exc
@@ -102,7 +126,10 @@ def tail(
 @main.command()
 @click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Where to write the events (JSON lines); standard output when omitted.",
 )
 def extract(input_path: Path, output: Path | None) -> None:
@@ -116,8 +143,11 @@ def extract(input_path: Path, output: Path | None) -> None:
 @main.command(name="eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
-    "--events", "events_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None, help="Score this events JSONL instead of running the offline core.",
+    "--events",
+    "events_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Score this events JSONL instead of running the offline core.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(corpus: Path, events_path: Path | None, as_json: bool) -> None:
@@ -128,13 +158,32 @@ def evaluate(corpus: Path, events_path: Path | None, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument(
+    "corpora",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
 @click.option(
-    "--check", "checks", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    "--check",
+    "checks",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Also measure on this corpus (not fitted on); repeatable.",
 )
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Model JSON to write.")
-@click.option("--l2", type=float, default=2.0, show_default=True, help="L2 penalty on the weights.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Model JSON to write.",
+)
+@click.option(
+    "--l2",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="L2 penalty on the weights (> 0).",
+)
 def calibrate(corpora: tuple[Path, ...], checks: tuple[Path, ...], out: Path, l2: float) -> None:
     """Fit the confidence model on gold corpora (candidates labelled right or wrong)."""
     from pipeline.calibration import calibrate as run_calibration
@@ -145,7 +194,9 @@ def calibrate(corpora: tuple[Path, ...], checks: tuple[Path, ...], out: Path, l2
 
 
 @main.command()
-@click.option("--timeout", type=float, default=120.0, show_default=True, help="Give up after SECONDS.")
+@click.option(
+    "--timeout", type=float, default=120.0, show_default=True, help="Give up after SECONDS."
+)
 def demo(timeout: float) -> None:
     """Embedded broker + worker + the bundled sample articles; prints events, then exits."""
     from pipeline.demo import run_demo
@@ -154,7 +205,9 @@ def demo(timeout: float) -> None:
 
 
 @main.command()
-@click.option("--check", is_flag=True, help="Fail when the checked-in schemas differ from the models.")
+@click.option(
+    "--check", is_flag=True, help="Fail when the checked-in schemas differ from the models."
+)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"))
 def schemas(check: bool, out: Path) -> None:
     """Write the JSON Schemas of every topic message into schemas/ (or check them)."""

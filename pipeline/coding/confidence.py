@@ -5,7 +5,7 @@ of the parse path that found it (a subject and object from the parse, or a party
 implied by the story), the kinds of actor mention (a named person, a role phrase, a capital
 standing for its state, a demonym), whether it was read in a headline, inside quotes or a long
 sentence, its status and event family, whether the text dated it, and how many
-sentences of the article told the same act (*support*). A logistic model turns the
+readings of the article told the same act (*support*). A logistic model turns the
 features into a probability. Its weights are data (``data/confidence.json``), fitted
 by ``parley calibrate`` on labelled corpora (each candidate right or wrong against the
 gold tuples); the file says which corpora and how well the fit ranks candidates.
@@ -99,9 +99,9 @@ def describe(
     return found
 
 
-def describe_support(sentences: int) -> dict[str, float]:
-    """How many sentences of the article told the act (0 for one, 1 for three...)."""
-    return {"support": math.log2(1 + max(sentences, 1)) - 1.0}
+def describe_support(readings: int) -> dict[str, float]:
+    """How many readings of the article told the act (0 for one, 1 for three...)."""
+    return {"support": math.log2(1 + max(readings, 1)) - 1.0}
 
 
 @dataclass(frozen=True)
