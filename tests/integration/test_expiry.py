@@ -56,8 +56,10 @@ def test_rows_behind_the_watermark_are_deleted_and_late_reports_ignored(
         found = _matching(_latest(records), "AGREE", "RUS", "UKR")
         return bool(found) and len(found[0]["mentions"]) >= 2
 
-    events = pipeline.read(pipeline.settings.topic_events, until=invitation)
-    [agree] = _matching(_latest(events), "AGREE", "RUS", "UKR")
+    events = pipeline.read(pipeline.settings.topic_events, until=invitation, timeout=120.0)
+    found = _matching(_latest(events), "AGREE", "RUS", "UKR")
+    assert 1 == len(found), worker.log()[-3000:]
+    [agree] = found
     blocks = pipeline.read(_changelog(pipeline, "dedup-blocks"), until=lambda rs: len(rs) >= 1)
     old_keys = {r.key for r in blocks if r.value is not None and not r.key.startswith(b"\x00")}
     assert old_keys, worker.log()[-3000:]
