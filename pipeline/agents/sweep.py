@@ -57,7 +57,6 @@ class TableSweeper:
         self.partitions = partitions
         self._last_day_of = last_day_of
         self._expire = expire
-        self.expired = 0
 
     def reset(self) -> None:
         """Partitions were reassigned: rebuild indexes and watermarks from the table."""
@@ -112,7 +111,6 @@ class TableSweeper:
                 self.expiry.note(partition, key, self._last_day_of(replacement) or mark)
             removed += 1
         if removed:
-            self.expired += removed
             METRICS.inc("table_rows_expired", removed)
             log.info("table_rows_expired", rows=removed, watermark=str(mark))
         return removed

@@ -131,7 +131,3 @@ class Expiry:
         self._swept[partition] = mark
         index = self._index.get(partition, {})
         return sorted(key for key, last_day in index.items() if last_day < cutoff)
-
-    def indexed_rows(self) -> int:
-        """How many rows the index holds (all partitions): a gauge for memory."""
-        return sum(len(index) for index in self._index.values())

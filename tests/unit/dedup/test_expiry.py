@@ -55,7 +55,8 @@ def test_reset_asks_for_a_rescan() -> None:
     assert False is expiry.needs_index(0)
     expiry.reset()
     assert True is expiry.needs_index(0)
-    assert 0 == expiry.indexed_rows()
+    expiry.advance(0, date(2025, 12, 1))
+    assert [] == expiry.due(0)
 
 
 def test_partition_of_matches_the_producer_partitioner() -> None:
