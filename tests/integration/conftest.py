@@ -155,8 +155,10 @@ async def _read(
         deadline = time.monotonic() + timeout
         partitions: set[int] | None = None
         while not partitions and time.monotonic() < deadline:
-            if topic in await consumer.topics():
-                partitions = consumer.partitions_for_topic(topic)
+            # Fresh metadata: the consumer's own view does not learn of a topic created
+            # after it started (consumer.topics() does not update it).
+            cluster = await consumer._client.fetch_all_metadata()
+            partitions = cluster.partitions_for_topic(topic)
             if not partitions:
                 await asyncio.sleep(0.3)
         if not partitions:
