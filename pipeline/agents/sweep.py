@@ -92,24 +92,9 @@ class TableSweeper:
 
     def _sweep(self, partition: int) -> int:
         mark = self.expiry.watermark(partition)
-        removed = 0
-        for key in self.expiry.due(partition):
-            raw = self.table.get(key)
-            last_day = self._last_day_of(raw) if raw is not None else None
-            if raw is None or mark is None:
-                self.expiry.drop(partition, key)
-                continue
-            if last_day is not None and not self.expiry.is_late(partition, last_day):
-                self.expiry.note(partition, key, last_day)  # refreshed since it was indexed
-                continue
-            replacement = self._expire(raw, mark)
-            if replacement is None:
-                del self.table[key]
-                self.expiry.drop(partition, key)
-            else:
-                self.table[key] = replacement
-                self.expiry.note(partition, key, self._last_day_of(replacement) or mark)
-            removed += 1
+        removed = self.expiry.sweep(
+            partition, self.table, last_day_of=self._last_day_of, expire=self._expire
+        )
         if removed:
             METRICS.inc("table_rows_expired", removed)
             log.info("table_rows_expired", rows=removed, watermark=str(mark))

@@ -11,6 +11,8 @@ any age in any order.
 
 from __future__ import annotations
 
+from functools import partial
+
 from pipeline.dedup.expiry import Expiry, block_last_day, expire_block, state_last_day
 from pipeline.dedup.keys import blocking_key
 from pipeline.dedup.merge import MergeResult, merge_candidate
@@ -31,14 +33,14 @@ class Deduplicator:
     ) -> None:
         self._window_days = window_days
         self._retention_days = retention_days
-        self._table: dict[str, bytes] = {}
-        self._latest: dict[str, dict[str, Event]] = {}
+        self._table: dict[bytes, bytes] = {}
+        self._latest: dict[bytes, dict[str, Event]] = {}
         self._expiry = Expiry(retention_days=retention_days) if sweep else None
 
     def add(self, candidate: Candidate) -> MergeResult:
         """Merge one candidate into its block and remember the published revisions (a
         late report, when sweeping, changes nothing)."""
-        key = blocking_key(candidate)
+        key = blocking_key(candidate).encode("utf-8")
         raw = self._table.get(key)
         state = BlockState.from_bytes(raw) if raw is not None else None
         if self._expiry is not None:
@@ -62,31 +64,20 @@ class Deduplicator:
             self._note_and_sweep(key, result.state)
         return result
 
-    def _note_and_sweep(self, key: str, state: BlockState) -> None:
+    def _note_and_sweep(self, key: bytes, state: BlockState) -> None:
         """What the stream's sweeper does (:class:`pipeline.agents.sweep.TableSweeper`)."""
         expiry = self._expiry
         if expiry is None:
             return
         last_day = state_last_day(state)
         if last_day is not None:
-            expiry.note(_PARTITION, key.encode("utf-8"), last_day)
-        mark = expiry.watermark(_PARTITION)
-        for due in expiry.due(_PARTITION):
-            name = due.decode("utf-8")
-            raw = self._table.get(name)
-            found = block_last_day(raw) if raw is not None else None
-            if raw is None or mark is None:
-                expiry.drop(_PARTITION, due)
-            elif found is not None and not expiry.is_late(_PARTITION, found):
-                expiry.note(_PARTITION, due, found)
-            elif (
-                replacement := expire_block(raw, mark, retention_days=self._retention_days)
-            ) is None:
-                del self._table[name]
-                expiry.drop(_PARTITION, due)
-            else:
-                self._table[name] = replacement
-                expiry.note(_PARTITION, due, block_last_day(replacement) or mark)
+            expiry.note(_PARTITION, key, last_day)
+        expiry.sweep(
+            _PARTITION,
+            self._table,
+            last_day_of=block_last_day,
+            expire=partial(expire_block, retention_days=self._retention_days),
+        )
 
     def events(self) -> list[Event]:
         """The latest revision of every event, oldest first."""

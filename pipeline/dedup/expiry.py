@@ -26,7 +26,7 @@ it since it was indexed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from datetime import UTC, date, datetime, time, timedelta
 
 from pipeline.dedup.state import BlockState, StateError
@@ -131,3 +131,35 @@ class Expiry:
         self._swept[partition] = mark
         index = self._index.get(partition, {})
         return sorted(key for key, last_day in index.items() if last_day < cutoff)
+
+    def sweep(
+        self,
+        partition: int,
+        rows: MutableMapping[bytes, bytes],
+        *,
+        last_day_of: Callable[[bytes], date | None],
+        expire: Callable[[bytes, date], bytes | None],
+    ) -> int:
+        """Expire ``partition``'s due rows in ``rows`` (a table: get, set, delete): each is
+        re-read first (kept when refreshed since it was indexed), then replaced by
+        ``expire(row, watermark)`` or deleted when that gives None. How many expired."""
+        mark = self._watermarks.get(partition)
+        expired = 0
+        for key in self.due(partition):
+            raw = rows.get(key)
+            if raw is None or mark is None:
+                self.drop(partition, key)
+                continue
+            last_day = last_day_of(raw)
+            if last_day is not None and not self.is_late(partition, last_day):
+                self.note(partition, key, last_day)
+                continue
+            replacement = expire(raw, mark)
+            if replacement is None:
+                del rows[key]
+                self.drop(partition, key)
+            else:
+                rows[key] = replacement
+                self.note(partition, key, last_day_of(replacement) or mark)
+            expired += 1
+        return expired
