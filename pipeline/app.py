@@ -18,7 +18,7 @@ from pipeline.broker import find_free_port
 from pipeline.errors import ConfigError
 from pipeline.logging import logging_config
 from pipeline.settings import Settings
-from pipeline.topics import Topics, declare_topics
+from pipeline.topics import Topics, declare_at_start, declare_topics
 from pipeline.transport import ParleyTransport
 
 __all__ = [
@@ -148,5 +148,4 @@ def _declare_at_start(app: Any, topics: Topics) -> None:
 
     @app.task  # type: ignore[untyped-decorator]
     async def declare_parley_topics() -> None:
-        for topic in topics.all():
-            await topic.maybe_declare()
+        await declare_at_start(app, topics.all())

@@ -7,12 +7,24 @@ with its original bytes (faust has no dead-letter queue of its own).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import structlog
+
 from pipeline.settings import Settings
 
-__all__ = ["TopicSpec", "Topics", "create_topics", "declare_topics", "topic_specs"]
+log = structlog.get_logger(__name__)
+
+__all__ = [
+    "TopicSpec",
+    "Topics",
+    "create_topics",
+    "declare_at_start",
+    "declare_topics",
+    "topic_specs",
+]
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,27 @@ def declare_topics(app: Any, settings: Settings) -> Topics:
             # Every topic is declared by Parley, so internal=True on all of them.
         )
     return Topics(**made)
+
+
+async def declare_at_start(app: Any, topics: Iterable[Any]) -> None:
+    """Declare ``topics`` from a worker's start-up task, unless the worker is stopping.
+
+    The task runs beside the worker's start, so a SIGTERM can stop the producer while
+    it is still declaring; faust then raises ``NotReady``, which would crash the
+    stopping worker (exit code 1) for a declaration nobody needs any more.
+    """
+    from faust.exceptions import NotReady
+
+    for topic in topics:
+        if app.should_stop:
+            return
+        try:
+            await topic.maybe_declare()
+        except NotReady:
+            if not app.should_stop:
+                raise
+            log.info("topic_declare_skipped", topic=topic.get_topic_name(), reason="stopping")
+            return
 
 
 async def create_topics(settings: Settings, client_options: dict[str, Any]) -> list[str]:

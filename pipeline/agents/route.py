@@ -18,7 +18,7 @@ from pipeline.feeds.metrics import METRICS
 from pipeline.feeds.routes import Routes, load_routes
 from pipeline.models import Event
 from pipeline.settings import Settings
-from pipeline.topics import topic_specs
+from pipeline.topics import declare_at_start, topic_specs
 
 __all__ = ["register_routes"]
 
@@ -55,8 +55,7 @@ def register_routes(app: Any, settings: Settings) -> Routes | None:
 
     @app.task  # type: ignore[untyped-decorator]
     async def declare_routed_topics() -> None:
-        for topic in targets.values():
-            await topic.maybe_declare()
+        await declare_at_start(app, targets.values())
 
     async def route(stream: Any) -> None:
         async for record in stream.events():
