@@ -1,7 +1,7 @@
 """Who did what to whom in one parsed sentence: triggers become acts.
 
 Each trigger token of the lexicon that fits (its object or particle present) is
-given its parties by ``pipeline.coding.arguments``, its status by
+given its parties by ``pipeline.coding.sources`` and ``pipeline.coding.targets``, its status by
 ``pipeline.coding.modality`` and its most specific CAMEO code by the words of its
 object. Coordinated subjects give one act per actor, or the two parties of a
 symmetric act ("A and B met"); triggers inside the complement of another
@@ -16,24 +16,18 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from pipeline.coding.actors import ActorMention
-from pipeline.coding.arguments import (
+from pipeline.coding.modality import assess_status, is_refusal
+from pipeline.coding.pairs import (
     Counterpart,
     Pairs,
-    Resolver,
     between_parties,
-    children_of,
-    clausal_complements,
-    coordinated_actors,
-    governor_of,
     mediated_parties,
-    noun_source,
-    objects_of_preps,
     pair_subject,
-    speaker_of,
-    subject_of,
-    target_of,
 )
-from pipeline.coding.modality import assess_status, is_refusal
+from pipeline.coding.search import Resolver
+from pipeline.coding.sources import coordinated_actors, noun_source, speaker_of, subject_of
+from pipeline.coding.syntax import children_of, clausal_complements, governor_of, objects_of_preps
+from pipeline.coding.targets import target_of
 from pipeline.coding.triggers import Lexicon, Trigger, inflections
 from pipeline.models import Status
 

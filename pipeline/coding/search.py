@@ -1,0 +1,191 @@
+"""The actor a token names or leads to in the dependency parse.
+
+``actor_at`` reads the actor a token names, resolving pronouns, "the bloc" and a
+quoted "I" by the ``Resolver`` callback the coder gives (it knows the article
+around the sentence); ``search`` walks breadth-first from some tokens to the
+nearest actor, never across a clause boundary or into a venue ("talks in Geneva").
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.nonparties import company_home, generic_member
+from pipeline.coding.syntax import children_of
+from pipeline.coding.triggers import inflections
+
+__all__ = [
+    "PRONOUNS",
+    "REPORTING",
+    "Resolver",
+    "actor_at",
+    "search",
+]
+
+Resolver = Callable[[Token], ActorMention | None]
+
+_CLAUSE_BREAKS = frozenset(
+    {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
+)
+
+_VENUE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "during",
+        "near",
+        "inside",
+        "outside",
+        "amid",
+        "after",
+        "before",
+        "since",
+        "over",
+        "via",
+        "through",
+        "under",
+        "like",
+        "as",
+        "despite",
+        "following",
+        "ahead",
+        "about",
+        "than",
+        "including",
+        "among",
+        "across",
+        "within",
+        "around",
+    }
+)
+
+_GENERIC_HEADS = inflections(
+    "state",
+    "country",
+    "member",
+    "nation",
+    "government",
+    "capital",
+)
+
+_SETTING_NOUNS = inflections("sideline", "margin", "fringe")
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
+
+_INSTITUTIONS = inflections(
+    "ministry",
+    "government",
+    "embassy",
+    "parliament",
+    "presidency",
+    "administration",
+    "office",
+    "cabinet",
+    "leadership",
+    "authority",
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+)
+
+_SPEAKERPRONOUNS = frozenset({"i", "we", "me", "us"})
+
+REPORTING = inflections(
+    "say",
+    "tell",
+    "add",
+    "write",
+    "state",
+    "insist",
+    "declare",
+    "post",
+    "announce",
+)
+
+_ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
+
+
+def actor_at(
+    token: Token, actors: dict[int, ActorMention], resolve: Resolver
+) -> ActorMention | None:
+    """The actor a token names, resolving pronouns, "the bloc" and a quoted "I"."""
+    found = actors.get(token.i)
+    if found is not None:
+        return found
+    if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+        return _own_subject(token, actors) or resolve(token)
+    if token.lower_ in _ORG_ANAPHORS and any(c.lower_ == "the" for c in token.children):
+        return resolve(token)
+    if token.lower_ in _SPEAKERPRONOUNS and token.pos_ == "PRON":
+        for verb in token.doc:
+            if verb.lower_ in REPORTING and verb.i != token.head.i:
+                for subject in verb.children:
+                    if subject.dep_ == "nsubj" and subject.i in actors:
+                        return actors[subject.i]
+        return resolve(token)  # the speaker of the quote, named elsewhere in the paragraph
+    return None
+
+
+def _own_subject(token: Token, actors: dict[int, ActorMention]) -> ActorMention | None:
+    """The subject a possessive "its"/"their" in a verb's object refers to ("X recalled its
+    envoys and closed its airspace": X's), when that subject names a state or body."""
+    if token.dep_ != "poss" or token.lower_ not in ("its", "their"):
+        return None
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for clause in (verb, verb.head if verb.dep_ == "conj" else None):
+        if clause is None:
+            continue
+        for subject in children_of(clause, ("nsubj",)):
+            mention = actors.get(subject.i)
+            if mention is not None and mention.kind not in ("person", "role"):
+                return mention
+            if mention is not None or subject.pos_ != "PRON":
+                return None
+    return None
+
+
+def search(
+    starts: list[Token],
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    *,
+    venue_ok: bool = False,
+    exclude: str | None = None,
+    relaxed: bool = False,
+) -> tuple[ActorMention, Token] | None:
+    """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary."""
+    queue = deque(starts)
+    seen: set[int] = set()
+    while queue:
+        token = queue.popleft()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        if token.lower_ in _SETTING_NOUNS:
+            continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
+        mention = actor_at(token, actors, resolve)
+        if mention is not None and mention.code != exclude:
+            if (
+                token.head.lower_ in _GENERIC_HEADS
+                and token.dep_ in ("compound", "nmod")
+                and token.head in starts
+            ):
+                return None  # "UN member states": generic membership
+            if company_home(token) or generic_member(token):
+                return None  # "the Japanese shipping group", "member states of the UN"
+            return mention, token
+        for child in token.children:
+            if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
+                continue
+            seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
+            if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not (venue_ok or seat):
+                continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
+            queue.append(child)
+    return None

@@ -1,0 +1,186 @@
+"""The source of an act: who does what a trigger says.
+
+For a verb, its subject (the agent of a passive, climbing control and
+coordination); for a nominal act, its possessor or "by"/"from" phrase, or the
+subject of the light verb that governs it; for a clause reported by someone, the
+speaker ("X said Y could face sanctions"). Coordinated actors ("A and B") share it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.correspondence import senders
+from pipeline.coding.search import REPORTING, Resolver, search
+from pipeline.coding.syntax import children_of, is_passive, objects_of_preps
+from pipeline.coding.triggers import inflections
+
+__all__ = [
+    "agentive",
+    "coordinated_actors",
+    "noun_source",
+    "speaker_of",
+    "subject_of",
+]
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+_ANNOUNCERS = inflections(
+    "announce",
+    "pledge",
+    "promise",
+    "confirm",
+    "decide",
+    "vow",
+)
+
+_WARN = inflections("warn")
+
+
+def subject_of(
+    verb: Token, actors: dict[int, ActorMention], resolve: Resolver, depth: int = 0
+) -> tuple[ActorMention, Token] | None:
+    """The actor doing what ``verb`` says, climbing control and coordination."""
+    if depth > 4:
+        return None
+    if is_passive(verb) or agentive(verb):
+        agents = [
+            g
+            for v in (verb, *verb.conjuncts)  # "a summit hosted and brokered by X"
+            for c in v.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if agents:
+            return search(agents, actors, resolve)
+        if verb.dep_ == "ccomp" and verb.head.lower_ in _ANNOUNCERS:
+            return subject_of(verb.head, actors, resolve, depth + 1)
+        return None
+    subjects = children_of(verb, ("nsubj",))
+    if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVES:
+        return search([verb.head], actors, resolve)
+    if subjects:
+        return search(subjects, actors, resolve)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        found = search([verb.head], actors, resolve)  # "the minister travelling to X"
+        if found is None and senders(verb):  # "a letter X sent to Y asking...": X asks
+            found = search(senders(verb), actors, resolve)
+        return found
+    if verb.dep_ == "xcomp":
+        objects = children_of(verb.head, ("dobj",)) or children_of(verb.head, ("nsubjpass",))
+        if objects:
+            return search(objects, actors, resolve)
+    if _bare_predicate(verb):  # "X said the mine was new and lodged a protest"
+        return subject_of(verb.head, actors, resolve, depth + 1)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and verb.head != verb:
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        found = subject_of(head, actors, resolve, depth + 1)
+        if (
+            found is None
+            and head.dep_ == "ccomp"
+            and (verb.dep_ == "advcl" or (verb.dep_ == "conj" and not is_passive(head)))
+        ):  # "X announced that the talks were over, blaming Y": the participle is X's;
+            # "X said the mine went off and lodged a protest": the sayer's second predicate
+            return subject_of(head.head, actors, resolve, depth + 1)
+        return found
+    return None
+
+
+def agentive(verb: Token) -> bool:
+    """Whether a participle modifying a noun has a by-agent, its own or its conjunct's
+    ("talks hosted by X", "a summit hosted and brokered by X")."""
+    if verb.dep_ not in ("acl", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "acl"):
+        return False
+    return any(children_of(v, ("agent",)) for v in (verb, *verb.conjuncts))
+
+
+def _bare_predicate(verb: Token) -> bool:
+    """Whether a finite verb parsed as a complement clause has no subject of its own: it is
+    a second predicate of the verb above ("said X and, on Monday, lodged a protest")."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children)
+        and any(t.lower_ == "and" and t.dep_ == "cc" for t in verb.doc[verb.head.i : verb.i])
+    )
+
+
+def noun_source(
+    token: Token,
+    governor: Token | None,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    root: str = "",
+) -> tuple[tuple[ActorMention, Token] | None, bool]:
+    """The source of a nominal act ("Putin's invitation", "an offer from X"), and whether the parse gave it."""
+    modifiers = [
+        c
+        for c in token.children
+        if c.dep_ == "poss"
+        or (
+            c.dep_ in ("amod", "compound", "nmod")
+            and c.i in actors
+            and actors[c.i].kind != "capital"
+        )
+    ]
+    found = search(modifiers, actors, resolve) if modifiers else None
+    if found is not None:
+        return found, True
+    by = objects_of_preps(token, ("by",) if root in ("16", "08") else ("by", "from"))
+    if by:
+        found = search(by, actors, resolve)
+        if found is not None:
+            return found, True
+    between = objects_of_preps(token, ("between",))
+    if between and between[0].i in actors:
+        return (actors[between[0].i], between[0]), True
+    if governor is not None:
+        found = subject_of(governor, actors, resolve)
+        if found is None and is_passive(governor) and not children_of(governor, ("agent",)):
+            found = speaker_of(governor, actors, resolve)  # "a protest was lodged, X said"
+        return found, True
+    # "Trump said a call with Xi had settled it": the speaker is a party of the act
+    if token.dep_ in ("nsubj", "nsubjpass") and objects_of_preps(token, ("with",)):
+        clause = token.head
+        if clause.dep_ == "ccomp" and clause.head.lower_ in REPORTING:
+            return subject_of(clause.head, actors, resolve), False
+    return None, False
+
+
+def coordinated_actors(
+    token: Token, actors: dict[int, ActorMention], code: str
+) -> list[ActorMention]:
+    """Actors coordinated with ``token`` ("A and B", "A, B and C" parsed as apposition)."""
+    heads = list(token.conjuncts) + [c for c in token.children if c.dep_ == "appos"]
+    heads += [g for h in heads if h.dep_ == "appos" for g in h.conjuncts]
+    found: list[ActorMention] = []
+    for head in heads:
+        mention = actors.get(head.i)
+        if mention is not None and mention.code != code and mention not in found:
+            found.append(mention)
+    return found
+
+
+_STATEMENT_NOUNS = frozenset(
+    {"statement", "statements", "communique", "communiqué", "letter", "note", "declaration"}
+)
+
+
+def speaker_of(
+    token: Token, actors: dict[int, ActorMention], resolve: Resolver
+) -> tuple[ActorMention, Token] | None:
+    """Who says the clause a trigger stands in ("X said Y could face sanctions")."""
+    node = token
+    while node.dep_ in ("xcomp", "conj") and node.head != node:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lower_ in REPORTING | _WARN:
+        return subject_of(node.head, actors, resolve)
+    noun = node.head  # "X said in a statement that Y bore ...": the clause told of a statement
+    if node.dep_ in ("acl", "ccomp") and noun.lower_ in _STATEMENT_NOUNS and noun.dep_ == "pobj":
+        verb = noun.head.head
+        if verb.lower_ in REPORTING:
+            return subject_of(verb, actors, resolve)
+    return None

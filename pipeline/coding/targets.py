@@ -1,0 +1,135 @@
+"""The target of an act: whom a trigger is aimed at.
+
+The object, dative or a preposition the act takes ("with", "to", "against",
+"on", and the trigger's own), never a venue ("talks in Geneva") nor a party of
+talks "between" others; failing those, the subject of an if/unless clause a threat
+carries or the addressee of a letter.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.correspondence import addressees
+from pipeline.coding.search import Resolver, search
+from pipeline.coding.syntax import children_of, clausal_complements, is_passive, objects_of_preps
+from pipeline.coding.triggers import Trigger
+
+__all__ = [
+    "between_others",
+    "condition_subjects",
+    "target_of",
+]
+
+_VERB_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "upon", "into")
+
+_NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "of", "upon")
+
+_HOSTILE_ROOTS = frozenset({"11", "13", "17", "18", "19", "20"})
+
+
+def target_of(
+    token: Token,
+    governor: Token | None,
+    trigger: Trigger,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    source: str,
+) -> tuple[ActorMention, Token] | None:
+    """The target of an act: object, dative or a preposition the act takes, never a venue."""
+    root = trigger.cameo[:2]
+    verb_preps: tuple[str, ...] = (
+        _VERB_TARGET_PREPS
+        + (("at",) if root in _HOSTILE_ROOTS else ())
+        + (("from",) if root in ("16", "08") else ())
+    )
+    starts: list[Token] = []
+    verb_preps += trigger.preps
+    if token.pos_ in ("VERB", "AUX") and trigger.pos == "VERB":
+        if is_passive(token):
+            starts += children_of(token, ("nsubjpass",))
+        if root in _HOSTILE_ROOTS:  # "filed a complaint against X at the ICJ": X, not the venue
+            for obj in children_of(token, ("dobj",)):
+                starts += objects_of_preps(obj, ("against",))
+        starts += children_of(token, ("dobj", "dative"))
+        starts += objects_of_preps(token, verb_preps)
+        if trigger.embeds or trigger.object is not None:
+            for comp in clausal_complements(token):
+                starts += children_of(comp, ("dobj", "dative", "nsubj")) + objects_of_preps(
+                    comp, verb_preps
+                )
+        if token.dep_ == "relcl" and not children_of(token, ("dobj",)):
+            starts.append(token.head)
+    else:
+        starts += objects_of_preps(
+            token,
+            _NOUN_TARGET_PREPS
+            + (("at",) if root in _HOSTILE_ROOTS else ())
+            + (("from",) if root in ("16", "08") else ()),
+        )
+        if trigger.embeds:
+            for comp in [c for c in token.children if c.dep_ in ("acl", "xcomp")]:
+                starts += children_of(comp, ("dobj", "dative")) + objects_of_preps(comp, verb_preps)
+        if governor is not None:
+            starts += [c for c in governor.children if c.dep_ in ("dobj", "dative") and c != token]
+            starts += objects_of_preps(governor, verb_preps)
+        if root == "04":  # "Putin's Pyongyang visit": the place visited is the host
+            starts += [
+                c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
+            ]
+    found = search(starts, actors, resolve, exclude=source)
+    if found is not None and between_others(found[1], token):
+        return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
+    if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
+        found = search(condition_subjects(token), actors, resolve, exclude=source)
+    if found is None and root in ("02", "10"):  # "wrote to Y asking for talks": Y is asked
+        found = search(addressees(token), actors, resolve, exclude=source)
+    if found is None and trigger.cameo == "074":  # "deployed police to lead a mission in X"
+        found = search(
+            starts + objects_of_preps(token, ("in", "to")),
+            actors,
+            resolve,
+            venue_ok=True,
+            exclude=source,
+        )
+    if found is None and trigger.cameo == "042":  # "attended the inauguration in Lima": the host
+        found = search(
+            starts + objects_of_preps(token, ("in", "at")),
+            actors,
+            resolve,
+            venue_ok=True,
+            exclude=source,
+        )
+    if found is None and root == "16":  # "expelled officials working at the French embassy"
+        found = search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
+    if found is None and token.pos_ not in ("VERB", "AUX"):
+        for between in objects_of_preps(token, ("between",)):
+            for conj in [between, *between.conjuncts]:
+                if conj.i in actors and actors[conj.i].code != source:
+                    return actors[conj.i], conj
+    return found
+
+
+def condition_subjects(token: Token) -> list[Token]:
+    """Subjects of the if/unless clauses a threat or demand carries."""
+    heads = [token, *clausal_complements(token), *[c for c in token.children if c.dep_ == "acl"]]
+    return [
+        s
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def between_others(target: Token, trigger: Token) -> bool:
+    """Whether the target is a party of talks "between" others, inside the trigger's object."""
+    node = target
+    while node.head != node and node != trigger:
+        if node.dep_ == "pobj" and node.head.lower_ == "between" and node.head.head != trigger:
+            return True
+        node = node.head
+    return False
