@@ -1,0 +1,68 @@
+"""The clauses around a trigger.
+
+A phrase without the relative, complement and adverbial clauses below it; the
+character spans of the relative clauses that tell of other acts (their dates are
+not the act's) or hold the act itself (its dates are); and the tokens of the acts
+an embedding trigger absorbs ("invited him to visit").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.coding.syntax import children_of, clausal_complements
+
+__all__ = [
+    "absorbed_by",
+    "cut_subtree",
+    "foreign_clauses",
+    "own_clause",
+]
+
+_CLAUSES = frozenset({"relcl", "ccomp", "advcl"})
+
+
+def cut_subtree(head: Token) -> list[Token]:
+    """The subtree of ``head`` without the relative, complement and adverbial clauses below it."""
+    found = [head]
+    for child in head.children:
+        finite = child.dep_ == "pcomp" and any(c.dep_ == "nsubj" for c in child.children)
+        if child.dep_ not in _CLAUSES and not finite:  # "of why talks failed" is a clause
+            found += cut_subtree(child)
+    return found
+
+
+def foreign_clauses(token: Token) -> tuple[tuple[int, int], ...]:
+    """Character spans of the relative clauses that do not hold the trigger ("a freeze that
+    began in 2011", "rulers who on Friday gave..."): their dates are not the act's."""
+    spans = []
+    for clause in token.doc:
+        if clause.dep_ == "relcl" and token not in clause.subtree:
+            first, last = clause.left_edge, clause.right_edge
+            spans.append((first.idx, last.idx + len(last)))
+    return tuple(spans)
+
+
+def own_clause(token: Token) -> tuple[int, int] | None:
+    """Character span of the relative clause that holds the trigger ("the complaint it filed
+    in 2019"): a date inside it is the act's own."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "relcl":
+            first, last = node.left_edge, node.right_edge
+            return (first.idx, last.idx + len(last))
+    return None
+
+
+def absorbed_by(token: Token, is_noun: bool) -> set[int]:
+    """Tokens of the acts an embedding trigger governs ("invited him to visit")."""
+    heads = clausal_complements(token) + [
+        c
+        for c in token.children
+        if c.dep_ in ("dobj", "prep", "acl", "pobj", "attr") or (is_noun and c.dep_ != "poss")
+    ]
+    absorbed = {t.i for head in heads for t in head.subtree}
+    for head in heads:  # "agreed ..., in a deal brokered by C": C's own act stays
+        for t in head.subtree:
+            if t.dep_ == "acl" and children_of(t, ("agent",)):
+                absorbed -= {u.i for u in t.subtree}
+    return absorbed

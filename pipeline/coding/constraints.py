@@ -1,0 +1,124 @@
+"""Whether a trigger fits its token: the constraints a lexicon entry puts on it.
+
+A trigger may ask for a particle after the verb ("call on"), for a kind of
+object ("person", "actor"), for a word group in its object ("sanctions", "aid"),
+or for a shape of phrase: a directive ("told X to stop"), "no reason to
+negotiate", talks as the subject, a mediation, a verdict ("called X's decision
+reckless"), a determined noun ("a call", not the verb "calls").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.objects import object_words
+from pipeline.coding.syntax import children_of, clausal_complements
+from pipeline.coding.triggers import Lexicon, Trigger
+
+__all__ = [
+    "fits",
+]
+
+
+def fits(
+    trigger: Trigger,
+    token: Token,
+    governor: Token | None,
+    lexicon: Lexicon,
+    actors: dict[int, ActorMention],
+) -> bool:
+    """Whether a trigger's constraints hold: particle, object group or kind."""
+    nominal_objects = [d.i for d in children_of(token, ("dobj",)) if d.pos_ != "PRON"]
+    if trigger.particle and not any(
+        c.dep_ in ("prt", "prep")
+        and c.lower_ in trigger.particle
+        and (token.i < c.i <= token.i + 3 or _adjuncts_between(token, c))
+        # after the verb: "X on Tuesday called" is no "call on"
+        and not any(d < c.i for d in nominal_objects)  # "called Lima on Friday" is no "call on"
+        for c in token.children
+    ):
+        return False
+    if trigger.object is None:
+        return True
+    if trigger.object == "directive":  # "told X to stop", "told X that Y should stop"
+        return any(
+            a.dep_ == "aux" and a.lower_ in ("to", "should", "must")
+            for comp in clausal_complements(token)
+            for a in comp.children
+        )
+    if trigger.object == "no_reason":  # "saw no reason to negotiate": a refusal to meet
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) and any(
+            lexicon.in_group("meet", g.lower_)
+            for c in token.children
+            if c.dep_ in ("acl", "relcl", "xcomp")
+            for g in (c, *c.conjuncts)
+        )
+    if trigger.object == "meet_subject":  # "talks with X had ended": the talks are the subject
+        return not children_of(token, ("dobj",)) and any(
+            lexicon.in_group("meet", s.lower_)
+            and not any(t.lower_ in ("which", "whom", "whose") for t in s.subtree)
+            for s in children_of(token, ("nsubj",))
+        )  # not "the talks, the last round of which ended": a relative clause misparsed
+    if trigger.object == "mediated":  # "talks hosted by C", "hosted talks between A and B"
+        if token.dep_ == "acl" and children_of(token, ("agent",)):
+            return lexicon.in_group("meet", token.head.lower_)
+        said = [t.lower_ for o in children_of(token, ("dobj",)) for t in o.subtree]
+        return "between" in said and any(lexicon.in_group("meet", w) for w in said)
+    if trigger.object == "meet_with":  # "ended talks with X" (not "A and B ended their talks")
+        said = [t.lower_ for o in children_of(token, ("dobj",)) for t in o.subtree]
+        return "with" in said and any(lexicon.in_group("meet", w) for w in said)
+    if trigger.object == "verdict":  # "called X's decision reckless", "described it as a sham"
+        complements = children_of(token, ("oprd",)) + [
+            p for p in children_of(token, ("prep",)) if p.lower_ == "as"
+        ]
+        for obj in children_of(token, ("dobj",)):  # "called X's decision to bar Y a sham":
+            for clause in children_of(obj, ("acl",)):  # the parser gives "bar" two objects
+                complements += children_of(clause, ("dobj",))[1:]
+        return bool(children_of(token, ("dobj",))) and any(
+            lexicon.in_group("pejorative", t.lower_) for c in complements for t in c.subtree
+        )
+    if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"
+        return any(
+            c.dep_ in ("det", "poss", "amod", "nummod")
+            or (c.dep_ == "compound" and c.lower_ in ("phone", "telephone", "video"))
+            for c in token.children
+        )
+    objects = [
+        c
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd", "acomp", "advmod")
+    ]
+    if token.dep_ == "relcl" and not any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children
+    ):  # "the envoy whom X summoned", not "X, who called it a step"
+        objects.append(token.head)
+    objects += [
+        o
+        for comp in clausal_complements(token)
+        for o in comp.children
+        if o.dep_ in ("dobj", "dative", "nsubj")
+    ]
+    if trigger.object in ("person", "actor"):
+        kinds = ("person", "role") if trigger.object == "person" else None
+        return any(o.i in actors and (kinds is None or actors[o.i].kind in kinds) for o in objects)
+    words = {t.lower_ for o in objects for t in o.subtree} | set(object_words(token))
+    if trigger.object == "aidlike":
+        return any(
+            lexicon.in_group(g, w) for g in ("aid", "weapons", "humanitarian") for w in words
+        )
+    return any(lexicon.in_group(trigger.object, w) for w in words)
+
+
+def _adjuncts_between(verb: Token, particle: Token) -> bool:
+    """Whether only adverbial phrases of the verb stand between it and its particle
+    ("spoke by telephone on Tuesday with X")."""
+    if particle.i <= verb.i:
+        return False
+    adjuncts = {
+        t.i
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod", "advmod") and verb.i < c.i < particle.i
+        for t in c.subtree
+    }
+    return all(i in adjuncts for i in range(verb.i + 1, particle.i))

@@ -1,0 +1,144 @@
+"""What a trigger's object says about the act.
+
+The words of its objects and complements; the most specific CAMEO code they
+refine it to; whether they say "each other"; whether sanctions are imposed; and
+whether the object is a definite noun told of before ("the curbs", "the vote"),
+whose author or addressee is the story's other party.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Token
+
+from pipeline.coding.actors import ActorMention
+from pipeline.coding.clauses import cut_subtree
+from pipeline.coding.syntax import children_of, clausal_complements, objects_of_preps
+from pipeline.coding.triggers import Lexicon, Trigger, inflections
+
+__all__ = [
+    "anaphoric_object",
+    "imposed",
+    "object_words",
+    "reaction_to_act",
+    "reciprocal",
+    "refine",
+]
+
+_IMPOSERS = inflections(
+    "impose",
+    "adopt",
+    "approve",
+    "slap",
+    "levy",
+    "announce",
+    "unveil",
+    "introduce",
+    "extend",
+    "agree",
+    "expand",
+    "widen",
+    "add",
+)
+
+_OBJECT_DEPS = frozenset(
+    {
+        "dobj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "prt",
+        "dative",
+        "prep",
+        "pobj",
+        "compound",
+        "amod",
+        "nsubj",
+    }
+)
+
+
+def object_words(token: Token, *, clause_cut: bool = False) -> list[str]:
+    """Words of the trigger's objects and complements, in text order.
+
+    ``clause_cut``: leave out clauses embedded in an object ("rejected X's account of why
+    talks failed" says nothing of talks offered).
+    """
+    tokens: set[Token] = set()
+    complements = clausal_complements(token)
+    for child in token.children:
+        if child in complements or child.dep_ in _OBJECT_DEPS:
+            tokens |= set(cut_subtree(child) if clause_cut else child.subtree)
+    return [t.lower_ for t in sorted(tokens, key=lambda t: t.i)]
+
+
+def anaphoric_object(token: Token) -> bool:
+    """Whether the act's object is a definite noun told of before ("the curbs were imposed
+    by X"): its addressee is the story's other party."""
+    objects = children_of(token, ("dobj", "nsubjpass"))
+    return any(
+        any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in o.children)
+        and not any(c.dep_ in ("prep", "poss") for c in o.children)
+        for o in objects
+    )
+
+
+def reaction_to_act(token: Token, lexicon: Lexicon, actors: dict[int, ActorMention]) -> bool:
+    """Whether a reaction's object is a definite act noun naming no actor ("welcomed the
+    vote", "the ratification was hailed by X")."""
+    objects = children_of(token, ("dobj", "nsubjpass"))
+    if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
+        objects.append(token.head)
+    return any(
+        lexicon.in_group("act_nouns", o.lower_)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
+        and not any(t.i in actors for t in o.subtree)
+        for o in objects
+    )
+
+
+def refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
+    """The code of the first refinement group met in the trigger's object or complement.
+
+    A word negated by its determiner refines nothing ("agreed that no more talks were needed").
+    """
+    negated = {
+        t.lower_
+        for t in token.subtree
+        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in t.children)
+    }
+    for word in _relative_head(token) + object_words(token, clause_cut=True):
+        if word in negated:
+            continue
+        for group, code in trigger.refine:
+            if lexicon.in_group(group, word):
+                return code
+    return trigger.cameo
+
+
+def _relative_head(token: Token) -> list[str]:
+    """The noun a relative clause's verb takes as object ("the truce that A and B agreed",
+    "the deal they signed"): the clause's object is the noun it hangs on."""
+    if token.dep_ != "relcl" or token.head.pos_ != "NOUN":
+        return []
+    objects = children_of(token, ("dobj",))
+    if all(o.lower_ in ("that", "which") for o in objects):
+        return [token.head.lower_]
+    return []
+
+
+def reciprocal(token: Token) -> bool:
+    """Whether the act's object says "each other" or "one another"."""
+    words = object_words(token)
+    return any(
+        (a == "each" and b == "other") or (a == "one" and b == "another")
+        for a, b in pairwise(words)
+    )
+
+
+def imposed(noun: Token, governor: Token | None) -> bool:
+    """Whether sanctions named by a noun are imposed (not merely faced or discussed)."""
+    if objects_of_preps(noun, ("on", "against")) or any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return governor is not None and governor.lower_ in _IMPOSERS
