@@ -13,6 +13,7 @@ from pipeline.coding.actors import ActorMention
 from pipeline.coding.triggers import inflections
 
 __all__ = [
+    "SETTING_NOUNS",
     "is_setting",
     "is_sideline",
     "location_of",
@@ -20,7 +21,8 @@ __all__ = [
 
 _SETTING_PREPS = frozenset({"at", "during"})
 
-_SETTING_NOUNS = inflections("sideline", "margin", "fringe")
+#: Nouns of an occasion's edge ("on the sidelines of", "on the margins of").
+SETTING_NOUNS = inflections("sideline", "margin", "fringe")
 
 
 def location_of(
@@ -60,4 +62,4 @@ def is_setting(token: Token) -> bool:
 def is_sideline(token: Token) -> bool:
     """Whether a meeting noun names where something happened aside ("on the sidelines of a
     summit of X's neighbours")."""
-    return any(a.lower_ in _SETTING_NOUNS for a in list(token.ancestors)[:4])
+    return any(a.lower_ in SETTING_NOUNS for a in list(token.ancestors)[:4])

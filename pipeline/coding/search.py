@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
+from pipeline.coding.locations import SETTING_NOUNS
 from pipeline.coding.nonparties import company_home, generic_member
 from pipeline.coding.syntax import children_of
 from pipeline.coding.triggers import inflections
@@ -72,7 +73,6 @@ _GENERIC_HEADS = inflections(
     "capital",
 )
 
-_SETTING_NOUNS = inflections("sideline", "margin", "fringe")
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its"})
 
@@ -168,7 +168,7 @@ def search(
         if token.i in seen:
             continue
         seen.add(token.i)
-        if token.lower_ in _SETTING_NOUNS:
+        if token.lower_ in SETTING_NOUNS:
             continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
         mention = actor_at(token, actors, resolve)
         if mention is not None and mention.code != exclude:
