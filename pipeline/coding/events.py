@@ -37,7 +37,7 @@ from pipeline.coding.pairs import (
 from pipeline.coding.search import Resolver
 from pipeline.coding.sources import coordinated_actors, noun_source, speaker_of, subject_of
 from pipeline.coding.syntax import governor_of
-from pipeline.coding.targets import target_of
+from pipeline.coding.targets import further_targets, target_of
 from pipeline.coding.triggers import Lexicon, inflections
 from pipeline.models import Status
 
@@ -230,7 +230,7 @@ def code_sentence(
                 ]
                 pairs += [  # "hosted the Saudi and Iranian envoys": one act per target
                     (source, t)
-                    for t in coordinated_actors(target_found[1], actors, source.code)
+                    for t in further_targets(token, target_found[1], actors, resolve, source.code)
                     if t.code != target_found[0].code
                 ]
             elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):

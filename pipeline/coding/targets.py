@@ -12,13 +12,14 @@ from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.correspondence import addressees
-from pipeline.coding.search import Resolver, search
+from pipeline.coding.search import Resolver, actor_at, search
 from pipeline.coding.syntax import children_of, clausal_complements, is_passive, objects_of_preps
 from pipeline.coding.triggers import Trigger
 
 __all__ = [
     "between_others",
     "condition_subjects",
+    "further_targets",
     "target_of",
 ]
 
@@ -133,3 +134,67 @@ def between_others(target: Token, trigger: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+
+
+def further_targets(
+    trigger: Token,
+    found: Token,
+    actors: dict[int, ActorMention],
+    resolve: Resolver,
+    source: str,
+) -> list[ActorMention]:
+    """The targets coordinated with the one found: "met A and B", "his A and B
+    counterparts", "spoke with A's leader and (then) with B's"."""
+    heads = [*found.conjuncts, *(c for c in found.children if c.dep_ == "appos")]
+    heads += [g for h in heads if h.dep_ == "appos" for g in h.conjuncts]
+    for modifier in found.children:  # "his Greek and Cypriot counterparts"
+        if modifier.dep_ in _MODIFIER_DEPS and modifier.i in actors:
+            heads += [modifier, *modifier.conjuncts]
+    if found.dep_ in _MODIFIER_DEPS:  # "the Saudi prince and the Qatari emir"
+        heads += found.head.conjuncts
+    heads += _parallel_objects(trigger, found)
+    mentions: list[ActorMention] = []
+    for head in heads:
+        mention = actor_at(head, actors, resolve)
+        hit = (mention, head) if mention is not None else search([head], actors, resolve)
+        if hit is None or hit[0].code == source or hit[0] in mentions:
+            continue
+        mentions.append(hit[0])
+    return mentions
+
+
+def _parallel_objects(trigger: Token, found: Token) -> list[Token]:
+    """Objects of the same preposition repeated after "and": "with A, and (then) with B"."""
+    node = found
+    while node.head != node and node.head != trigger and node.dep_ != "prep":
+        node = node.head
+    if node.dep_ != "prep" or node.head == node:
+        return []
+    siblings = [
+        c
+        for c in node.head.children
+        if c.dep_ == "prep" and c.lower_ == node.lower_ and c.i > node.i
+    ]
+    siblings += [c for c in node.conjuncts if c.lower_ == node.lower_]
+    joined = [
+        s
+        for s in siblings
+        if any(t.lower_ in ("and", "then") for t in found.doc[node.i + 1 : s.i])
+    ]
+    after = found.doc[node.right_edge.i + 1 : node.right_edge.i + 5]
+    words = [t for t in after if t.lower_ not in _LINKS]  # the parser may hang the second
+    if (  # "with" on a later verb ("and then with B, the Kremlin said")
+        words
+        and words[0].lower_ == node.lower_
+        and words[0].dep_ == "prep"
+        and any(t.lower_ == "and" for t in after if t.i < words[0].i)
+        and words[0] not in joined
+    ):
+        joined.append(words[0])
+    return [g for s in joined for g in s.children if g.dep_ == "pobj"]
+
+
+_LINKS = frozenset({",", "and", "then", "later", "also", "separately", "subsequently"})

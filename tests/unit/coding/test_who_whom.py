@@ -1,0 +1,51 @@
+"""Who did it to whom: coordinated targets, meetings in a third place, the actor a
+phrase refers to, pronoun targets and topics that are no party.
+
+Every sentence is hand-written; each rule has a case that must hold and, where a
+rule could overreach, a case that must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.coding import Coder
+from tests.unit.coding.conftest import make_article, tuples
+
+
+def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
+    return tuples(coder.extract(make_article(body)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Norway's prime minister spoke by phone on Friday with Denmark's prime minister, "
+            "Anna Berg, and with Finnish President Lauri Koski.",
+            {("NOR", "CONSULT", "DNK"), ("NOR", "CONSULT", "FIN")},
+        ),
+        (
+            "Macron spoke on Sunday with the Spanish prime minister and later with the "
+            "Italian president, the Elysee said.",
+            {("FRA", "CONSULT", "ESP"), ("FRA", "CONSULT", "ITA")},
+        ),
+        (
+            "The Swedish foreign minister met his Polish and Czech counterparts in Stockholm "
+            "on Thursday.",
+            {("SWE", "CONSULT", "POL"), ("SWE", "CONSULT", "CZE")},
+        ),
+    ],
+)
+def test_coordinated_targets_each_get_an_act(
+    coder: Coder, body: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    """Targets coordinated by "and", by a repeated preposition or as modifiers of one
+    noun ("his A and B counterparts") each receive the act."""
+    assert expected == expected & _code(coder, body)
+
+
+def test_repeated_preposition_needs_the_same_preposition(coder: Coder) -> None:
+    """A later phrase with another preposition is no second target ("with A on B")."""
+    found = _code(coder, "Germany's chancellor spoke with Austria's chancellor on Poland.")
+    assert set() == {t for t in found if t[2] == "POL"}
