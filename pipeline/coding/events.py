@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
@@ -36,7 +36,7 @@ from pipeline.coding.pairs import (
 )
 from pipeline.coding.search import Resolver
 from pipeline.coding.sources import coordinated_actors, noun_source, speaker_of, subject_of
-from pipeline.coding.syntax import governor_of
+from pipeline.coding.syntax import children_of, governor_of
 from pipeline.coding.targets import further_targets, target_of
 from pipeline.coding.triggers import Lexicon, inflections
 from pipeline.models import Status
@@ -233,7 +233,11 @@ def code_sentence(
                     for t in further_targets(token, target_found[1], actors, resolve, source.code)
                     if t.code != target_found[0].code
                 ]
-            elif coordinated and cameo.startswith(_SYMMETRIC_ROOTS):
+            elif (
+                coordinated
+                and cameo.startswith(_SYMMETRIC_ROOTS)
+                and not (is_noun and is_setting(token) and _borrowed_subject(governor))
+            ):  # not "A and B rebuked C, exposing divisions at a summit": a setting, no talks
                 pairs = [(source, coordinated[0])]
             elif (
                 cameo[:2] in ("05", "11")
@@ -280,3 +284,8 @@ def code_sentence(
                 )
             break
     return acts
+
+
+def _borrowed_subject(verb: Token | None) -> bool:
+    """Whether a verb has no subject of its own ("..., exposing divisions at a summit")."""
+    return verb is not None and not children_of(verb, ("nsubj", "nsubjpass"))

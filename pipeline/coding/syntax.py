@@ -24,6 +24,31 @@ _CAUSE_PREPS = frozenset(
 )
 
 
+#: Verbs whose object noun is what is talked of, not an act of their subject.
+_TOPIC_VERBS = frozenset(
+    {
+        "describe",
+        "describes",
+        "described",
+        "describing",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "dismissing",
+        "downplay",
+        "downplays",
+        "downplayed",
+        "downplaying",
+        "label",
+        "labels",
+        "labelled",
+        "labeled",
+        "labelling",
+        "labeling",
+    }
+)
+
+
 def children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
     """The children of ``token`` with one of the dependency labels ``deps``."""
     return [c for c in token.children if c.dep_ in deps]
@@ -60,6 +85,8 @@ def is_passive(verb: Token) -> bool:
 def governor_of(noun: Token) -> Token | None:
     """The light verb a nominal trigger is the object of ("held talks", "extended an invitation")."""
     if noun.dep_ in _LIGHT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ == "dobj" and noun.head.lower_ in _TOPIC_VERBS:
+            return None  # "described criticism of X as a narrative": a topic, nobody's act
         return noun.head
     if (
         noun.dep_ == "pobj"

@@ -49,3 +49,26 @@ def test_repeated_preposition_needs_the_same_preposition(coder: Coder) -> None:
     """A later phrase with another preposition is no second target ("with A on B")."""
     found = _code(coder, "Germany's chancellor spoke with Austria's chancellor on Poland.")
     assert set() == {t for t in found if t[2] == "POL"}
+
+
+def test_topic_of_a_judgement_is_no_target(coder: Coder) -> None:
+    """In "A rebuked B for describing criticism of C as ...", the criticism is a topic:
+    A accuses B, not C; and a summit the clause mentions makes A and its partner no
+    meeting."""
+    found = _code(
+        coder,
+        "The leaders of Peru and Ecuador sharply rebuked Mexican President Carlos Ruiz on "
+        "Friday for describing condemnation of Cuba's prisons as a \"myth\", exposing rifts "
+        "at a summit that Ruiz had convened.",
+    )
+    assert {("PER", "ACCUSE", "MEX"), ("ECU", "ACCUSE", "MEX")} == found
+
+
+def test_meeting_told_as_setting_with_its_own_subjects_stays(coder: Coder) -> None:
+    """ "At that meeting, A and B agreed ..." still tells a meeting of A and B."""
+    found = _code(
+        coder,
+        "Kenya's president and Somalia's president met in Nairobi in May. At that meeting, "
+        "the two presidents and their ministers agreed to reopen the border.",
+    )
+    assert ("KEN", "CONSULT", "SOM") in found or ("SOM", "CONSULT", "KEN") in found
