@@ -89,6 +89,7 @@ CAMEO: dict[str, tuple[str, float]] = {
     "102": ("Demand diplomatic cooperation", -5.0),
     "103": ("Demand material aid", -5.0),
     "105": ("Demand that target yield", -5.0),
+    "1056": ("Demand de-escalation of military engagement", -5.0),
     "106": ("Demand meeting, negotiation", -5.0),
     "110": ("Disapprove", -2.0),
     "111": ("Criticize or denounce", -2.0),

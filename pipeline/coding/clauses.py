@@ -33,14 +33,34 @@ def cut_subtree(head: Token) -> list[Token]:
 
 
 def foreign_clauses(token: Token) -> tuple[tuple[int, int], ...]:
-    """Character spans of the relative clauses that do not hold the trigger ("a freeze that
-    began in 2011", "rulers who on Friday gave..."): their dates are not the act's."""
+    """Character spans of the clauses that do not hold the trigger: relative clauses ("a
+    freeze that began in 2011"), what another verb reports ("accused X and said the step
+    answered a decision on May 2") and comparisons: their dates are not the act's."""
     spans = []
+    ancestors = {token, *token.ancestors}
     for clause in token.doc:
-        if clause.dep_ == "relcl" and token not in clause.subtree:
+        if token in clause.subtree:
+            continue
+        if (
+            clause.dep_ == "relcl"
+            or (clause.dep_ == "ccomp" and clause.head not in ancestors)
+            or _comparison(clause)
+        ):
             first, last = clause.left_edge, clause.right_edge
             spans.append((first.idx, last.idx + len(last)))
     return tuple(spans)
+
+
+def _comparison(clause: Token) -> bool:
+    """A clause of comparison ("like I did four years ago", "as it did in 2019"): its date is
+    the earlier act's."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return "like" in marks or ("as" in marks and clause.lower_ in _DID)
+
+
+_DID = frozenset({"did", "done", "does", "had", "has"})
 
 
 def own_clause(token: Token) -> tuple[int, int] | None:

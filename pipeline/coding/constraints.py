@@ -9,12 +9,14 @@ reckless"), a determined noun ("a call", not the verb "calls").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.objects import object_words
 from pipeline.coding.syntax import children_of, clausal_complements
-from pipeline.coding.triggers import Lexicon, Trigger
+from pipeline.coding.triggers import Lexicon, Trigger, inflections
 
 __all__ = [
     "fits",
@@ -84,11 +86,15 @@ def fits(
             or (c.dep_ == "compound" and c.lower_ in ("phone", "telephone", "video"))
             for c in token.children
         )
+    if trigger.object in _SHAPES:
+        return _SHAPES[trigger.object](token, lexicon)
     objects = [
         c
         for c in token.children
         if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd", "acomp", "advmod")
     ]
+    if token.dep_ == "acl" and children_of(token, ("agent",)):  # "the accord, signed by X"
+        objects.append(token.head)
     if token.dep_ == "relcl" and not any(
         c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children
     ):  # "the envoy whom X summoned", not "X, who called it a step"
@@ -122,3 +128,43 @@ def _adjuncts_between(verb: Token, particle: Token) -> bool:
         for t in c.subtree
     }
     return all(i in adjuncts for i in range(verb.i + 1, particle.i))
+
+
+def _expelled(token: Token, lexicon: Lexicon) -> bool:
+    """An expulsion: "told the ambassador to leave", "asked its diplomats to depart"."""
+    return any(
+        lexicon.in_group("diplomat", o.lower_) for o in children_of(token, ("dobj",))
+    ) and any(comp.lower_ in _DEPARTURES for comp in clausal_complements(token))
+
+
+def _pullout(token: Token, lexicon: Lexicon) -> bool:
+    """A retreat, not a mere agreement: "agreed to withdraw its troops (from X)"."""
+    return any(
+        comp.lower_ in _PULL_VERBS
+        and any(lexicon.in_group("troops", o.lower_) for o in children_of(comp, ("dobj",)))
+        for comp in clausal_complements(token)
+    )
+
+
+def _guest(token: Token, lexicon: Lexicon) -> bool:
+    """A hosted visit, not "host military bases" or "host refugees"."""
+    return not any(
+        lexicon.in_group("installations", o.lower_) for o in children_of(token, ("dobj",))
+    )
+
+
+def _trainers(token: Token, lexicon: Lexicon) -> bool:
+    """Military aid: trainers or equipment arrived ("military instructors arrived in X")."""
+    return any(lexicon.in_group("trainers", s.lower_) for s in children_of(token, ("nsubj",)))
+
+
+_PULL_VERBS = inflections("withdraw", "pull", "remove", "redeploy") | {"withdrew", "withdrawn"}
+
+_DEPARTURES = inflections("leave", "depart", "quit", "exit") | {"left"}
+
+_SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
+    "expelled": _expelled,
+    "pullout": _pullout,
+    "guest": _guest,
+    "trainers": _trainers,
+}

@@ -62,6 +62,9 @@ _PATTERN = re.compile(
 )
 
 
+_RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class DateSpan:
     """A date expression of a sentence and the day it names."""
@@ -178,7 +181,8 @@ def find_dates(text: str, base: date, *, story_day: date | None = None) -> list[
             before = text[max(0, match.start() - 7) : match.start()].lower().split()
             bound = match.group().lower().startswith("since") or (
                 before[-1:] in (["since"], ["until"], ["by"])
-            )
+            )  # "from February 24" starts a measure (not "from May 3 to May 5")
+            bound = bound or (before[-1:] == ["from"] and not _RANGE_END.match(text[match.end() :]))
             spans.append(DateSpan(match.start(), match.end(), match.group(), day, kind, bound))
     return spans
 

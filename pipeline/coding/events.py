@@ -18,9 +18,10 @@ from pipeline.coding.actors import ActorMention
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
 from pipeline.coding.constraints import fits
 from pipeline.coding.locations import is_setting, is_sideline, location_of
-from pipeline.coding.modality import assess_status, is_refusal
+from pipeline.coding.modality import assess_status, is_refusal, threatened
 from pipeline.coding.objects import (
     anaphoric_object,
+    as_demand,
     imposed,
     object_words,
     reaction_to_act,
@@ -57,6 +58,8 @@ _IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
 _REFUSALS = {"03": "125", "04": "125", "05": "120", "06": "120", "08": "124"}
 
 _COPULAS = inflections("be")
+
+_THREATS = {"160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134", "166": "1313"}
 
 _THREAT_HEADS = inflections(
     "face",
@@ -117,7 +120,8 @@ def code_sentence(
                 continue
             if trigger.embeds:
                 absorbed |= absorbed_by(token, is_noun)
-            elif trigger.object is not None and not is_noun:  # "lifted sanctions": one act
+            elif (trigger.object is not None or trigger.cameo[:2] == "12") and not is_noun:
+                # "lifted sanctions", "vetoed an invitation": one act
                 absorbed |= {  # but "the complaint it filed against X" tells its own act
                     t.i
                     for c in token.children
@@ -139,6 +143,14 @@ def code_sentence(
             if status is None and not is_noun and is_refusal(token, governor):
                 refusal = _REFUSALS.get(trigger.cameo[:2])  # "would never recognise X"
                 status = "occurred" if refusal is not None else None
+            threat = (
+                status is None
+                and not is_noun
+                and trigger.cameo[:2] == "16"
+                and threatened(node, governor)
+            )  # "said Ankara could suspend relations": a threat to
+            if threat:
+                status = "occurred"
             if status is None:
                 break
             if trigger.inverse:
@@ -166,10 +178,14 @@ def code_sentence(
             if found is None:
                 break
             source, source_token = found
+            if threat:  # ... by the speaker's own state
+                speaker = speaker_of(node, actors, resolve)
+                if speaker is None or speaker[0].code != source.code:
+                    break
             if trigger.inverse:
                 target_found = faced if faced is not None and faced[0].code != source.code else None
                 if target_found is None and counterpart is not None:  # "said the talks had ended"
-                    other = counterpart(source.code)
+                    other = counterpart(source.code, trigger.cameo)
                     target_found = (other, token) if other is not None else None
                     by_parse = False
                 if target_found is None:
@@ -184,9 +200,11 @@ def code_sentence(
                 if pair is not None
                 else coordinated_actors(source_token, actors, source.code)
             )
-            cameo = refine(trigger, token, lexicon)
+            cameo = as_demand(refine(trigger, token, lexicon), token)
             if refusal is not None:
                 cameo = refusal
+            if threat:
+                cameo = _THREATS.get(cameo[:3], "130")
             if (
                 coordinated
                 and pair is None
@@ -256,7 +274,7 @@ def code_sentence(
                 )
                 and "between" not in object_words(token)  # a mediator's offer has no counterpart
             ):
-                other = counterpart(source.code)
+                other = counterpart(source.code, cameo)
                 if other is not None:
                     pairs = [(source, other)]
                     by_parse = False

@@ -15,7 +15,7 @@ from pipeline.coding.nonparties import hypothetical
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
 
-__all__ = ["assess_status", "clause_chain", "is_refusal"]
+__all__ = ["assess_status", "clause_chain", "habitual", "is_refusal", "shared_auxes", "threatened"]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -127,7 +127,7 @@ def is_refusal(trigger: Token, governor: Token | None = None) -> bool:
     chain = clause_chain(trigger)
     if governor is not None and governor not in chain:
         chain += clause_chain(governor)
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or habitual(trigger):
         return False
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ == "aux"}
     negated = any(
@@ -170,10 +170,15 @@ def assess_status(
     if governor is not None and governor not in chain:
         chain += clause_chain(governor)
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
+    auxes |= shared_auxes(trigger)
+    if habitual(trigger) or _unrealised(chain):
+        return None
     for node in chain:
         for child in node.children:
-            contrast = child.dep_ == "neg" and node.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "appos" and c.i > child.i for c in node.children
+            contrast = (
+                child.dep_ == "neg"
+                and node.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "appos" and c.i > child.i for c in node.children)
             )  # "the minister, not the president, travelled": a contrast, no negation
             if not contrast and (
                 child.dep_ == "neg"
@@ -206,3 +211,76 @@ def assess_status(
     if default == "planned":
         return "planned"
     return "occurred"
+
+
+_HABITUAL = frozenset({"always", "traditionally", "habitually"})
+_PERFECT = frozenset({"has", "have", "had"})
+_UNREALISED = frozenset({"hoped", "wanted", "planned", "intended", "wished", "expected"})
+_WALK_UP = frozenset({"ccomp", "xcomp", "conj", "acomp", *_CHAIN_DEPS})
+
+
+def shared_auxes(trigger: Token) -> set[str]:
+    """Auxiliaries a verb shares with the verb it is coordinated with ("could suspend ties or
+    withdraw its envoy": "withdraw" is as speculative as "suspend")."""
+    if trigger.dep_ != "conj" or trigger.pos_ not in ("VERB", "AUX"):
+        return set()
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children):
+        return set()
+    return {c.lower_ for c in trigger.head.children if c.dep_ == "aux"}
+
+
+def habitual(trigger: Token) -> bool:
+    """Whether the act is a standing habit or a past stance, no dated event ("has always
+    rejected", "has said in the past that it will not", "has long insisted")."""
+    node = trigger
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in _HABITUAL:
+                return True
+            if (
+                child.dep_ == "advmod"
+                and child.lower_ == "long"
+                and any(a.dep_ == "aux" and a.lower_ in _PERFECT for a in node.children)
+            ):
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "in"
+                and any(
+                    g.lower_ == "past" and any(d.lower_ == "the" for d in g.children)
+                    for g in child.children
+                )
+            ):
+                return True
+        if node.dep_ not in _WALK_UP or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _unrealised(chain: list[Token]) -> bool:
+    """A past hope or plan ("had hoped to sign a treaty"): the act did not happen."""
+    return any(
+        node.lower_ in _UNREALISED
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
+        for node in chain[1:]
+    )
+
+
+def threatened(trigger: Token, governor: Token | None = None) -> bool:
+    """Whether a measure is held out as a possibility in reported speech ("said Ankara could
+    suspend relations", "would recall its envoy if ..."): a threat, not an act."""
+    chain = clause_chain(trigger)
+    if governor is not None and governor not in chain:
+        chain += clause_chain(governor)
+    if any(c.dep_ == "neg" for node in chain for c in node.children):
+        return False
+    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ == "aux"}
+    auxes |= shared_auxes(trigger)
+    conditional = any(_has_condition(node) for node in chain)
+    if not (auxes & _SPECULATIVE or (conditional and auxes & _FUTURE)):
+        return False
+    node = chain[-1]
+    while node.dep_ in ("conj", "xcomp") and node.head != node:
+        node = node.head
+    return node.dep_ == "ccomp"

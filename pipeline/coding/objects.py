@@ -19,6 +19,7 @@ from pipeline.coding.triggers import Lexicon, Trigger, inflections
 
 __all__ = [
     "anaphoric_object",
+    "as_demand",
     "imposed",
     "object_words",
     "reaction_to_act",
@@ -103,6 +104,8 @@ def refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
 
     A word negated by its determiner refines nothing ("agreed that no more talks were needed").
     """
+    if trigger.cameo[:2] in ("02", "10") and _pullback(token, lexicon):
+        return "0256" if trigger.cameo[:2] == "02" else "1056"
     negated = {
         t.lower_
         for t in token.subtree
@@ -115,6 +118,44 @@ def refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:
             if lexicon.in_group(group, word):
                 return code
     return trigger.cameo
+
+
+_PULL_VERBS = inflections("withdraw", "pull", "remove", "redeploy") | {"withdrew", "withdrawn"}
+
+_DEADLINE_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "deadline",
+    }
+)  # fmt: skip
+
+_DEMANDS = {"020": "100", "023": "103", "025": "105", "0256": "1056", "026": "106"}
+
+
+def _pullback(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the act's complement asks for troops to be withdrawn ("asked X to withdraw
+    its troops"): an appeal or demand to de-escalate."""
+    return any(
+        comp.lower_ in _PULL_VERBS
+        and any(
+            lexicon.in_group("troops", t.lower_)
+            for o in children_of(comp, ("dobj",))
+            for t in o.subtree
+        )
+        for comp in clausal_complements(token)
+    )
+
+
+def as_demand(code: str, token: Token) -> str:
+    """An appeal with a deadline is a demand ("asked X to leave by March 15"): its 10x code."""
+    if code not in _DEMANDS:
+        return code
+    for comp in clausal_complements(token):
+        for deadline in objects_of_preps(comp, ("by",)):
+            if any(t.lower_ in _DEADLINE_WORDS for t in deadline.subtree):
+                return _DEMANDS[code]
+    return code
 
 
 def _relative_head(token: Token) -> list[str]:
