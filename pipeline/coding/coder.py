@@ -38,6 +38,7 @@ from pipeline.coding.discourse import (
 )
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
+from pipeline.coding.pairs import Counterpart
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.triggers import Lexicon, load_lexicon
@@ -87,6 +88,7 @@ class Coder:
         support: Counter[tuple[str, str, str, str, date]] = Counter()
         ordinal = {s.start: i for i, s in enumerate(sentences)}
         told: tuple[int, ActorMention] | None = None  # the author of the last act, and where
+        last: Act | None = None  # the last act, whose target is its author's counterpart
         for sentence, doc in zip(
             chosen,
             self._nlp.pipe(_for_parse(_sentence_case(s, mentions, starts)) for s in chosen),
@@ -101,10 +103,17 @@ class Coder:
             here = ordinal.get(sentence.start, 0)
             previous = told[1] if told is not None and here - told[0] <= 2 else None
             acts = code_sentence(
-                doc, actors, self._lexicon, resolve, counterpart, pairs_of, previous
+                doc,
+                actors,
+                self._lexicon,
+                resolve,
+                _recent_first(counterpart, last if previous is not None else None),
+                pairs_of,
+                previous,
             )
             if acts:
                 told = (here, acts[-1].source)
+                last = acts[-1]
             for act in acts:
                 found = self._candidate(article, sentence, act, dates, anchor, actors)
                 if found is None:
@@ -249,6 +258,22 @@ class Coder:
         if candidate.type in ("CONSULT", "COOPERATE") or candidate.cameo.code == "057":
             source, target = sorted((source, target))
         return (kind, source, target, candidate.status, candidate.date)
+
+
+def _recent_first(counterpart: Counterpart, last: Act | None) -> Counterpart:
+    """The other party of the story for a source: the target of the act of the same kind
+    it was told doing just before ("NATO invited X ... The invitation was agreed"), else
+    the article's."""
+    if last is None:
+        return counterpart
+    told = last
+
+    def find(source: str, cameo: str) -> ActorMention | None:
+        if told.source.code == source and told.cameo[:2] == cameo[:2]:
+            return told.target
+        return counterpart(source, cameo)
+
+    return find
 
 
 _PNG = re.compile(r"persona non grata", re.IGNORECASE)

@@ -149,14 +149,14 @@ def pairs_resolver(
     return pair
 
 
-def counterpart_of(mentions: list[ActorMention]) -> Callable[[str], ActorMention | None]:
+def counterpart_of(mentions: list[ActorMention]) -> Callable[[str, str], ActorMention | None]:
     """The most mentioned actor of the article other than a given source (ties: first seen)."""
     counts = Counter(m.code for m in mentions if m.kind != "capital")
     first: dict[str, ActorMention] = {}
     for mention in mentions:
         first.setdefault(mention.code, mention)
 
-    def find(source: str) -> ActorMention | None:
+    def find(source: str, cameo: str = "") -> ActorMention | None:
         ranked = [code for code, _ in counts.most_common() if code != source]
         return first[ranked[0]] if ranked else None
 

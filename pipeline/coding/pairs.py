@@ -27,7 +27,7 @@ __all__ = [
     "pair_subject",
 ]
 
-Counterpart = Callable[[str], ActorMention | None]
+Counterpart = Callable[[str, str], ActorMention | None]  # (source, CAMEO code)
 
 Pairs = Callable[[Token, str | None], tuple[ActorMention, ActorMention] | None]
 

@@ -24,6 +24,7 @@ __all__ = [
     "REPORTING",
     "Resolver",
     "actor_at",
+    "named_as",
     "search",
 ]
 
@@ -109,6 +110,9 @@ REPORTING = inflections(
 
 _ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
 
+#: Participles that name what a noun is called ("the country soon to be known as X").
+_NAMING = frozenset({"known", "called", "named", "dubbed", "renamed"})
+
 
 def actor_at(
     token: Token, actors: dict[int, ActorMention], resolve: Resolver
@@ -182,6 +186,9 @@ def search(
                 return None  # "the Japanese shipping group", "member states of the UN"
             return mention, token
         for child in token.children:
+            if child.dep_ == "acl" and child.lower_ in _NAMING:  # "the country known as X"
+                queue.extend(named_as(child))
+                continue
             if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
                 continue
             seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
@@ -189,3 +196,13 @@ def search(
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
+
+
+def named_as(participle: Token) -> list[Token]:
+    """What a naming participle says a noun is called: "(the country) known as X",
+    "(a group) called X"; nothing for another verb."""
+    if participle.lower_ not in _NAMING:
+        return []
+    return [
+        g for p in participle.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"
+    ] + children_of(participle, ("oprd",))

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.correspondence import addressees
-from pipeline.coding.search import Resolver, actor_at, search
+from pipeline.coding.search import Resolver, actor_at, named_as, search
 from pipeline.coding.syntax import children_of, clausal_complements, is_passive, objects_of_preps
 from pipeline.coding.triggers import Trigger
 
@@ -54,6 +54,10 @@ def target_of(
             for obj in children_of(token, ("dobj",)):
                 starts += objects_of_preps(obj, ("against",))
         starts += children_of(token, ("dobj", "dative"))
+        for obj in children_of(token, ("dobj",)):  # "invited the country, soon to be known
+            for clause in children_of(token, ("advcl", "xcomp")):  # as X, to ...": X
+                if 0 < clause.left_edge.i - obj.right_edge.i <= 2:
+                    starts += named_as(clause)
         starts += objects_of_preps(token, verb_preps)
         if trigger.embeds or trigger.object is not None:
             for comp in clausal_complements(token):

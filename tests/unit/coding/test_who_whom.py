@@ -72,3 +72,30 @@ def test_meeting_told_as_setting_with_its_own_subjects_stays(coder: Coder) -> No
         "the two presidents and their ministers agreed to reopen the border.",
     )
     assert ("KEN", "CONSULT", "SOM") in found or ("SOM", "CONSULT", "KEN") in found
+
+
+def test_country_named_by_a_naming_participle_is_the_target(coder: Coder) -> None:
+    """ "invited the country soon to be known as X" invites X, not another actor the
+    article mentions more often."""
+    found = _code(
+        coder,
+        "EU leaders on Thursday invited the country soon to be known as Moldova to open "
+        "accession talks. Russia objected. Russian officials said Russia would respond, and "
+        "Russia's envoy left.",
+    )
+    assert ("EU", "AGREE", "MDA") in found
+    assert ("EU", "AGREE", "RUS") not in found
+
+
+def test_anaphoric_act_keeps_the_target_of_the_same_act_just_told(coder: Coder) -> None:
+    """ "X invited Y ... The invitation was approved" is aimed at Y, even when the article
+    names a third party more often."""
+    found = _code(
+        coder,
+        "NATO on Tuesday invited Finland to join the alliance.\n\n"
+        "The invitation was agreed by the alliance's leaders at a meeting in Madrid, officials "
+        "said. "
+        "Russia warned of a response; Russia's foreign ministry said Russia would act.",
+    )
+    assert ("NATO", "AGREE", "RUS") not in found
+    assert ("NATO", "AGREE", "FIN") in found
