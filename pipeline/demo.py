@@ -23,8 +23,9 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from pipeline.app import client_options
 from pipeline.broker import EmbeddedBroker
-from pipeline.feeds.produce import file_records, produce_records
+from pipeline.feeds.produce import produce_records
 from pipeline.feeds.tail import format_event, format_retired
+from pipeline.inputs import file_records
 from pipeline.settings import Settings
 from pipeline.topics import create_topics
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -52,9 +53,17 @@ def read_lines(path: Path) -> Iterator[bytes]:
 
 
 def run_offline(
-    lines: Iterable[bytes], *, settings: Settings, report: OfflineReport | None = None
+    lines: Iterable[bytes],
+    *,
+    settings: Settings,
+    report: OfflineReport | None = None,
+    now: datetime | None = None,
 ) -> list[Event]:
-    """Run decode → clean → extract → dedup over raw article lines; the final events."""
+    """Run decode → clean → extract → dedup over raw article lines; the final events.
+
+    ``now`` (the caller's clock; the core reads none) rejects articles dated more than
+    two days after it, as the worker does; ``None`` checks no upper bound (gold corpora).
+    """
     from pipeline.coding import extract_events
     from pipeline.decoding import decode_article
     from pipeline.dedup import Deduplicator
@@ -67,7 +76,7 @@ def run_offline(
     for raw in lines:
         report.articles += 1
         try:
-            article = decode_article(raw, max_bytes=settings.max_message_bytes)
+            article = decode_article(raw, max_bytes=settings.max_message_bytes, now=now)
             clean = clean_article(article, max_html_bytes=settings.max_html_bytes)
         except ParleyError as exc:
             report.rejected[exc.code] += 1
@@ -89,12 +98,25 @@ def write_events(events: Iterable[Event], handle: IO[bytes]) -> None:
         handle.write(dumps(event) + b"\n")
 
 
-def extract_file(input_path: Path, output: Path | None, *, settings: Settings) -> OfflineReport:
-    """``parley extract``: events of a JSONL of articles, final revisions, one per line."""
+def extract_file(
+    input_path: Path,
+    output: Path | None,
+    *,
+    settings: Settings,
+    now: datetime | None = None,
+) -> OfflineReport:
+    """``parley extract``: events of a JSONL of articles (or of one .txt/.html article,
+    read as ``parley produce`` reads it), final revisions, one per line."""
     import sys
 
+    from pipeline.inputs import TEXT_SUFFIXES, file_records
+
+    if input_path.suffix.lower() in TEXT_SUFFIXES:
+        lines: Iterable[bytes] = [value for _, value in file_records(input_path)]
+    else:
+        lines = read_lines(input_path)
     report = OfflineReport()
-    events = run_offline(read_lines(input_path), settings=settings, report=report)
+    events = run_offline(lines, settings=settings, report=report, now=now)
     if output is None:
         write_events(events, sys.stdout.buffer)
         sys.stdout.buffer.flush()

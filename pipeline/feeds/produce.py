@@ -1,10 +1,8 @@
 """``parley produce``: send articles from files to the input topic.
 
-JSONL files are sent line by line exactly as written (blank lines skipped): the
-worker, not the producer, decides what is valid and dead-letters the rest. A
-``.txt`` or ``.html`` file is one article: first line = title, the rest = body
-(``body_html`` for .html), outlet ``local``, url = the file URI, published_at = the
-file's modification time (UTC).
+What a file gives is :func:`pipeline.inputs.file_records`: JSONL lines as written
+(the worker, not the producer, decides what is valid and dead-letters the rest), or
+one article per ``.txt``/``.html`` file.
 """
 
 from __future__ import annotations
@@ -13,21 +11,17 @@ import asyncio
 import sys
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import click
-import orjson
 from aiokafka import AIOKafkaProducer
 
-from pipeline.app import client_options
-from pipeline.models import derive_article_id
+from pipeline.app import client_options, start_client
+from pipeline.inputs import Record, TextOptions, file_records
 from pipeline.settings import Settings
 
-__all__ = ["ProduceSummary", "file_records", "produce_paths", "produce_records"]
-
-Record = tuple[bytes | None, bytes]
+__all__ = ["ProduceSummary", "produce_paths", "produce_records"]
 
 
 @dataclass(frozen=True)
@@ -50,49 +44,6 @@ class ProduceSummary:
         )
 
 
-def _key_of(line: bytes) -> bytes | None:
-    """The article id (or URL-derived id) as the record key, when the line is JSON."""
-    try:
-        data = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    if isinstance(data.get("id"), str) and data["id"]:
-        return str(data["id"]).encode("utf-8")
-    if isinstance(data.get("url"), str) and data["url"]:
-        return derive_article_id(data["url"]).encode("utf-8")
-    return None
-
-
-def _text_article(path: Path) -> Record:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    title, _, body = text.strip().partition("\n")
-    url = path.resolve().as_uri()
-    published = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    article: dict[str, Any] = {
-        "outlet": "local",
-        "url": url,
-        "published_at": published.isoformat(),
-        "title": title.strip(),
-    }
-    article["body_html" if path.suffix.lower() in (".html", ".htm") else "body"] = body.strip()
-    return derive_article_id(url).encode("utf-8"), orjson.dumps(article)
-
-
-def file_records(path: Path) -> list[Record]:
-    """The records one file gives: a JSONL line each, or one article for .txt/.html."""
-    if path.suffix.lower() in (".txt", ".html", ".htm"):
-        return [_text_article(path)]
-    records: list[Record] = []
-    with path.open("rb") as handle:
-        for raw_line in handle:
-            line = raw_line.rstrip(b"\r\n")
-            if line.strip():
-                records.append((_key_of(line), line))
-    return records
-
-
 async def produce_records(
     records: list[Record],
     settings: Settings,
@@ -106,7 +57,7 @@ async def produce_records(
         acks="all",
         linger_ms=5,
     )
-    await producer.start()
+    await start_client(producer)
     sent = failed = size = 0
     try:
         with click.progressbar(
@@ -138,12 +89,17 @@ async def produce_records(
     return sent, failed, size
 
 
-def produce_paths(paths: list[Path], settings: Settings) -> ProduceSummary:
+def produce_paths(
+    paths: list[Path], settings: Settings, options: TextOptions | None = None
+) -> ProduceSummary:
     """Send the articles in ``paths`` to the input topic (``parley produce``)."""
     started = time.monotonic()
     records: list[Record] = []
     for path in paths:
-        records.extend(file_records(path))
+        found = file_records(path, options)
+        if not found:
+            click.echo(f"skipped {path}: no article in it", err=True)
+        records.extend(found)
     sent, failed, size = asyncio.run(produce_records(records, settings))
     return ProduceSummary(
         files=len(paths),

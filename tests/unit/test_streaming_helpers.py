@@ -14,8 +14,8 @@ from pipeline.agents.context import bind_article, message_context
 from pipeline.agents.deadletter import dead_letter_headers, error_code_of
 from pipeline.agents.ingest import stage_of
 from pipeline.errors import DecodeError, ValidationFailed
-from pipeline.feeds.produce import file_records
 from pipeline.feeds.tail import format_event
+from pipeline.inputs import TextOptions, file_records
 from pipeline.logging import get_logger, logging_config
 from pipeline.models import DeadLetterHeaders, derive_article_id
 from pipeline.settings import Settings
@@ -80,20 +80,64 @@ def test_jsonl_lines_are_sent_as_written(tmp_path: Path) -> None:
     assert expected == file_records(path)
 
 
-@pytest.mark.parametrize(("suffix", "field"), [(".txt", "body"), (".html", "body_html")])
-def test_text_files_become_one_article(tmp_path: Path, suffix: str, field: str) -> None:
-    """A .txt/.html file is one article: first line title, the rest body (or body_html),
-    outlet 'local', the file URI as url and the file's mtime (UTC) as published_at."""
-    path = tmp_path / f"story{suffix}"
+def test_a_text_file_becomes_one_article(tmp_path: Path) -> None:
+    """A .txt file is one article: first line title, the rest body, outlet 'local', the
+    file URI as url and the file's mtime (UTC) as published_at."""
+    path = tmp_path / "story.txt"
     path.write_text("A headline\nFirst paragraph.\n\nSecond.\n", encoding="utf-8")
     os.utime(path, (1_700_000_000, 1_700_000_000))
     [(key, value)] = file_records(path)
     article = orjson.loads(value)
     assert derive_article_id(path.resolve().as_uri()).encode() == key
-    assert article["title"] == "A headline"
-    assert article[field] == "First paragraph.\n\nSecond."
-    assert article["outlet"] == "local"
-    assert article["published_at"] == "2023-11-14T22:13:20+00:00"
+    assert "A headline" == article["title"]
+    assert "First paragraph.\n\nSecond." == article["body"]
+    assert "local" == article["outlet"]
+    assert "2023-11-14T22:13:20+00:00" == article["published_at"]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (
+            "<html><head><title>Brazil rejects US demand</title></head>"
+            "<body><h1>Other</h1><p>Text.</p></body></html>",
+            "Brazil rejects US demand",
+        ),
+        ("<html><body><h1>  Kenya hosts\n talks </h1><p>Text.</p></body></html>", "Kenya hosts talks"),
+        ("<html><body><p>No heading at all.</p></body></html>", ""),
+    ],
+)
+def test_an_html_page_is_sent_whole_with_its_own_title(
+    tmp_path: Path, page: str, title: str
+) -> None:
+    """An .html page is sent whole as body_html (the worker keeps its main text); its
+    title is the page's <title>, else its first <h1>, never a line of markup."""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [(_, value)] = file_records(path)
+    article = orjson.loads(value)
+    assert title == article["title"]
+    assert page == article["body_html"]
+    assert "body" not in article
+
+
+def test_outlet_and_publication_time_can_be_given_for_text_files(tmp_path: Path) -> None:
+    """--outlet and --published-at replace 'local' and the file's mtime."""
+    path = tmp_path / "story.txt"
+    path.write_text("Headline\nBody.\n", encoding="utf-8")
+    when = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
+    [(_, value)] = file_records(path, TextOptions(outlet="Harbor Times", published_at=when))
+    article = orjson.loads(value)
+    assert "Harbor Times" == article["outlet"]
+    assert "2025-03-04T12:00:00+00:00" == article["published_at"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_an_empty_text_file_is_skipped(tmp_path: Path, suffix: str) -> None:
+    """A file with nothing but whitespace is no article: nothing is sent for it."""
+    path = tmp_path / f"empty{suffix}"
+    path.write_text(" \n\n", encoding="utf-8")
+    assert [] == file_records(path)
 
 
 def test_tail_line_names_type_actors_status_and_outlets() -> None:
