@@ -115,7 +115,10 @@ def register_dedup(app: Any, topics: Topics, settings: Settings) -> Any:
                         type=published.type,
                         num_articles=published.num_articles,
                     )
-                if not result.events:
+                if result.late:
+                    METRICS.inc("candidates_late")
+                    log.warning("candidate_late", retention_days=settings.dedup_retention_days)
+                elif not result.events:
                     log.info("candidate_merged_without_change")
 
     return app.agent(

@@ -48,7 +48,8 @@ __all__ = ["MergeResult", "merge_candidate"]
 class MergeResult:
     """The new block state, the event revisions to publish, the new mention links, and
     the event ids that no longer exist (``retired``; ``merged_into`` gives, for each, the
-    id of the event that absorbed it, and ``unlinked`` the retired article-event links)."""
+    id of the event that absorbed it, and ``unlinked`` the retired article-event links).
+    ``late`` says the report was ignored as older than the block's retention horizon."""
 
     state: BlockState
     events: list[Event]
@@ -56,6 +57,7 @@ class MergeResult:
     retired: list[str] = field(default_factory=list)
     merged_into: dict[str, str] = field(default_factory=dict)
     unlinked: list[tuple[str, str]] = field(default_factory=list)
+    late: bool = False
 
 
 def _digest(event: Event) -> str:
@@ -89,7 +91,7 @@ def merge_candidate(
     # have expired already (a re-delivery must not re-create it).
     horizon = current.newest.date() - timedelta(days=retention_days) if current.newest else None
     if horizon is not None and _last_day([record]) < horizon:
-        return unchanged
+        return replace(unchanged, late=True)
 
     cameos = dict(current.cameos)
     cameos.setdefault(candidate.cameo.code, candidate.cameo)

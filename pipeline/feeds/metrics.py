@@ -36,6 +36,7 @@ HELP: dict[str, str] = {
     "dead_letters": "Records sent to the dead-letter topic.",
     "routed": "Event revisions published to routed topics.",
     "table_rows_expired": "Table rows expired (cut to a stub or deleted) behind the watermark.",
+    "candidates_late": "Candidates ignored as older than their block's retention horizon.",
     "feed_revisions": "Event revisions read by the HTTP feed (whole events topic).",
     "extraction_seconds": "Time spent extracting candidates from one article.",
     "consumer_lag": "Messages the worker's consumer is behind the log end (all its partitions).",

@@ -123,10 +123,10 @@ def test_stub_keeps_old_reports_out_and_lets_newer_ones_in() -> None:
     raw = dedup.add(old).state.to_bytes()
     stub = BlockState.from_bytes(expire_block(raw, date(2025, 12, 1), retention_days=30) or b"")
     again = merge_candidate(stub, old)
-    assert ([], []) == (again.events, again.links)
+    assert ([], [], True) == (again.events, again.links, again.late)
     newer = candidate("newer", source="USA", target="CHN", published_days=5, day=date(2025, 9, 8))
     fresh = merge_candidate(stub, newer)
-    assert 1 == len(fresh.events)
+    assert (1, False) == (len(fresh.events), fresh.late)
 
 
 def test_sweeping_does_not_change_events_within_the_retention() -> None:

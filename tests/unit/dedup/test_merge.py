@@ -25,6 +25,7 @@ def test_same_article_twice_changes_nothing() -> None:
     first = merge_candidate(None, candidate("a1"))
     again = merge_candidate(first.state, candidate("a1"))
     assert ([], [], first.state.to_bytes()) == (again.events, again.links, again.state.to_bytes())
+    assert False is again.late  # a re-delivery is not a late report
 
 
 def test_another_outlet_bumps_revision() -> None:
