@@ -26,6 +26,7 @@ __all__ = [
     "Event",
     "Mention",
     "MentionLink",
+    "Outcome",
     "Status",
     "derive_article_id",
     "dumps",
@@ -202,6 +203,19 @@ class MentionLink(_Message):
     start: int = Field(default=0, ge=0)
     end: int = Field(default=0, ge=0)
     confidence: Confidence
+
+
+class Outcome(_Message):
+    """What became of one accepted article (topic ``articles.outcomes``): every article
+    that passed ingest gets one, so producers can account for all they sent (rejected
+    articles are in the dead-letter topic instead)."""
+
+    schema_version: Literal[1] = 1
+    article_id: str
+    outlet: str
+    language: str | None = None
+    outcome: Literal["candidates", "no_events"]
+    candidates: int = Field(ge=0)
 
 
 class DeadLetterHeaders(_Message):

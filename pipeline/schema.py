@@ -12,7 +12,15 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel
 
-from pipeline.models import Article, Candidate, CleanArticle, DeadLetterHeaders, Event, MentionLink
+from pipeline.models import (
+    Article,
+    Candidate,
+    CleanArticle,
+    DeadLetterHeaders,
+    Event,
+    MentionLink,
+    Outcome,
+)
 
 __all__ = ["CONTRACTS", "check_schemas", "render_schema", "write_schemas"]
 
@@ -23,6 +31,7 @@ CONTRACTS: dict[str, type[BaseModel]] = {
     "candidate.v1.json": Candidate,
     "event.v1.json": Event,
     "mention.v1.json": MentionLink,
+    "outcome.v1.json": Outcome,
     "dead_letter_headers.v1.json": DeadLetterHeaders,
 }
 

@@ -19,7 +19,6 @@ import time
 from datetime import date
 from typing import Any
 
-import orjson
 import structlog
 from mode import CrashingSupervisor
 
@@ -32,7 +31,7 @@ from pipeline.coding import extract_events
 from pipeline.dedup import blocking_key
 from pipeline.errors import ArticleConflict
 from pipeline.feeds.metrics import METRICS
-from pipeline.models import CleanArticle, dumps
+from pipeline.models import CleanArticle, Outcome, dumps
 from pipeline.settings import Settings
 from pipeline.topics import Topics
 
@@ -75,15 +74,14 @@ def check_article_text(article: CleanArticle, seen: bytes | None) -> None:
 
 def outcome_record(article: CleanArticle, *, candidates: int) -> bytes:
     """The accounting record of one article (``articles.outcomes``)."""
-    return orjson.dumps(
-        {
-            "schema_version": 1,
-            "article_id": article.article_id,
-            "outlet": article.outlet,
-            "language": article.language,
-            "outcome": "candidates" if candidates else "no_events",
-            "candidates": candidates,
-        }
+    return dumps(
+        Outcome(
+            article_id=article.article_id,
+            outlet=article.outlet,
+            language=article.language,
+            outcome="candidates" if candidates else "no_events",
+            candidates=candidates,
+        )
     )
 
 
