@@ -27,6 +27,7 @@ __all__ = [
     "client_options",
     "create_app",
     "default_data_dir",
+    "start_client",
 ]
 
 
@@ -71,6 +72,16 @@ def broker_credentials(settings: Settings) -> Any:
         mechanism=settings.sasl_mechanism,
         ssl_context=_ssl_context(settings) if protocol == "SASL_SSL" else None,
     )
+
+
+async def start_client(client: Any) -> None:
+    """Start a plain aiokafka client; stop it again when the start fails (no broker),
+    so that it does not leak its connections ("Unclosed AIOKafkaConsumer")."""
+    try:
+        await client.start()
+    except BaseException:
+        await client.stop()
+        raise
 
 
 def client_options(settings: Settings) -> dict[str, Any]:

@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from pipeline import __version__
+from pipeline.failures import CommandGroup
 from pipeline.settings import Settings
 
 __all__ = ["main"]
 
 
 def _settings(**overrides: object) -> Settings:
-    """Settings from the environment, with the command-line options that were given."""
+    """Settings from the environment, with the command-line options that were given;
+    a PARLEY_* variable that names no setting (a typo) is reported, not ignored."""
+    import os
+
+    from pipeline.settings import unknown_variables
+
+    for name in unknown_variables(os.environ):
+        click.echo(f"parley: warning: {name} is not a setting (see `parley settings`)", err=True)
     given = {key: value for key, value in overrides.items() if value is not None}
     return Settings(**given)  # type: ignore[arg-type]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="parley")
 def main() -> None:
     """Parley: news articles in, a live deduplicated feed of diplomatic events out.
@@ -56,11 +65,30 @@ def worker(broker_addr: str | None, web_port: int | None, data_dir: Path | None)
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
-def produce(paths: tuple[Path, ...], broker_addr: str | None) -> None:
-    """Send articles from JSONL files, or .txt/.html files (first line = title)."""
-    from pipeline.feeds.produce import produce_paths
+@click.option(
+    "--outlet", default="local", show_default=True, help="Outlet of .txt/.html articles."
+)
+@click.option(
+    "--published-at",
+    type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
+    default=None,
+    help="Publication time of .txt/.html articles (ISO 8601, UTC when no offset); "
+    "default: the file's modification time.",
+)
+def produce(
+    paths: tuple[Path, ...], broker_addr: str | None, outlet: str, published_at: Any
+) -> None:
+    """Send articles from JSONL files (each line as written), or one article per .txt
+    file (first line = title) or .html page (title from <title>)."""
+    from datetime import UTC
 
-    summary = produce_paths(list(paths), _settings(broker=broker_addr))
+    from pipeline.feeds.produce import produce_paths
+    from pipeline.inputs import TextOptions
+
+    if published_at is not None and published_at.tzinfo is None:
+        published_at = published_at.replace(tzinfo=UTC)
+    options = TextOptions(outlet=outlet, published_at=published_at)
+    summary = produce_paths(list(paths), _settings(broker=broker_addr), options)
     click.echo(str(summary))
 
 
@@ -123,6 +151,33 @@ def tail(
     click.echo(f"{count} event revisions", err=True)
 
 
+@main.command(name="dead-letters")
+@click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines: headers, key, value.")
+@click.option("--from-beginning", is_flag=True, help="Start at the oldest dead letter.")
+@click.option(
+    "--idle-exit", type=float, default=None, help="Stop after SECONDS without a dead letter."
+)
+def dead_letters(
+    broker_addr: str | None, as_json: bool, from_beginning: bool, idle_exit: float | None
+) -> None:
+    """Print records Parley could not process (the dead-letter topic), with the error."""
+    import asyncio
+
+    from pipeline.feeds.deadletters import read_dead_letters
+
+    count = asyncio.run(
+        read_dead_letters(
+            _settings(broker=broker_addr),
+            as_json=as_json,
+            from_beginning=from_beginning,
+            idle_exit=idle_exit,
+            out=sys.stdout,
+        )
+    )
+    click.echo(f"{count} dead letters", err=True)
+
+
 @main.command()
 @click.argument("input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -133,10 +188,14 @@ def tail(
     help="Where to write the events (JSON lines); standard output when omitted.",
 )
 def extract(input_path: Path, output: Path | None) -> None:
-    """Extract and deduplicate events from a JSONL file of articles, offline (no broker)."""
+    """Extract and deduplicate events from a JSONL file of articles (or one .txt/.html
+    article), offline (no broker). Articles are checked as the worker checks them."""
+    from datetime import UTC, datetime
+
     from pipeline.offline import extract_file
 
-    report = extract_file(input_path, output, settings=_settings())
+    now = datetime.now(UTC)
+    report = extract_file(input_path, output, settings=_settings(), now=now)
     click.echo(str(report), err=True)
 
 
@@ -202,6 +261,20 @@ def demo(timeout: float) -> None:
     from pipeline.demo import run_demo
 
     sys.exit(run_demo(_settings(), timeout=timeout))
+
+
+@main.command(name="settings")
+@click.option("--markdown", is_flag=True, help="Print the reference table (docs/settings.md).")
+def show_settings(markdown: bool) -> None:
+    """List every PARLEY_* setting: its value here, its default and what it does."""
+    from pipeline.settings import describe_settings, settings_table
+
+    if markdown:
+        click.echo(settings_table(), nl=False)
+        return
+    for variable, default, current, description in describe_settings(_settings()):
+        marker = "" if current == default else f"  (default {default})"
+        click.echo(f"{variable}={current}{marker}\n    {description}")
 
 
 @main.command()

@@ -229,7 +229,7 @@ def _explain(exc: ValidationError) -> str:
     lines = []
     for error in exc.errors():
         field = ".".join(str(part) for part in error["loc"]) or "filter"
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = str(error["msg"]).removeprefix("Value error, ").removeprefix(f"{field}: ")
         if error["type"] == "extra_forbidden":
             message = "unknown field (expected types, actors, both, status, min_outlets, since)"
         lines.append(f"{field}: {message}")

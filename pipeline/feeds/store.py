@@ -212,7 +212,7 @@ async def _records(consumer: AIOKafkaConsumer) -> AsyncIterator[list[Any]]:
 
 async def consume_events(store: EventStore, settings: Settings) -> None:
     """Fill ``store`` from every partition of the events topic until cancelled."""
-    from pipeline.app import client_options  # the app module imports the feeds lazily
+    from pipeline.app import client_options, start_client  # the app module imports the feeds lazily
 
     consumer = AIOKafkaConsumer(
         **client_options(settings),
@@ -221,7 +221,7 @@ async def consume_events(store: EventStore, settings: Settings) -> None:
         auto_offset_reset="earliest",
         fetch_max_wait_ms=200,
     )
-    await consumer.start()
+    await start_client(consumer)
     try:
         assigned = await _wait_for_partitions(consumer, settings.topic_events)
         consumer.assign(assigned)

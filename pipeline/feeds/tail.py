@@ -20,13 +20,13 @@ from typing import Any, TextIO
 import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from pipeline.app import client_options
+from pipeline.app import client_options, start_client
 from pipeline.feeds.changes import describe_change
 from pipeline.feeds.filters import EventFilter
 from pipeline.models import Event
 from pipeline.settings import Settings
 
-__all__ = ["format_event", "format_retired", "tail_events"]
+__all__ = ["find_partitions", "format_event", "format_retired", "tail_events"]
 
 _POLL_MS = 500
 _CLOCK_SLACK_MS = 2000
@@ -55,7 +55,8 @@ def format_event(event: dict[str, Any]) -> str:
     )
 
 
-async def _partitions(consumer: AIOKafkaConsumer, topic: str, wait_s: float) -> set[int]:
+async def find_partitions(consumer: AIOKafkaConsumer, topic: str, wait_s: float) -> set[int]:
+    """The topic's partitions, waiting up to ``wait_s`` for the topic to exist."""
     deadline = time.monotonic() + wait_s
     while True:
         topics = await consumer.topics()  # refreshes the cluster metadata
@@ -84,13 +85,13 @@ async def _tail(
         auto_offset_reset="earliest" if from_beginning else "latest",
         fetch_max_wait_ms=100,
     )
-    await consumer.start()
+    await start_client(consumer)
     printed = 0
     seen: dict[str, Event] = {}
     try:
         topic = settings.topic_events
         wait_s = idle_exit if idle_exit is not None else settings.broker_wait_s
-        partitions = await _partitions(consumer, topic, wait_s)
+        partitions = await find_partitions(consumer, topic, wait_s)
         if not partitions:
             return 0
         assigned = [TopicPartition(topic, p) for p in sorted(partitions)]

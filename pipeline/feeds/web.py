@@ -68,6 +68,17 @@ def _page_args(query: Any) -> tuple[EventFilter, int, int]:
     return event_filter, limit, offset
 
 
+def _replay_of(query: Any) -> int:
+    """The SSE ``replay`` parameter: 0.._MAX_LIMIT latest events; :class:`ConfigError` else."""
+    try:
+        replay = int(query.get("replay", 0))
+    except ValueError as exc:
+        raise ConfigError("replay must be an integer") from exc
+    if not 0 <= replay <= _MAX_LIMIT:
+        raise ConfigError(f"replay must be 0..{_MAX_LIMIT}")
+    return replay
+
+
 def is_ready(app: Any) -> bool:
     """Whether faust has recovered its tables and is not rebalancing."""
     try:
@@ -131,8 +142,8 @@ def _drop_root_blueprints(app: Any) -> None:
 async def _stream(request: Any, store: EventStore) -> aioweb.StreamResponse:
     try:
         event_filter = EventFilter.from_query(dict(request.query))
-        replay = max(0, min(int(request.query.get("replay", 0)), _MAX_LIMIT))
-    except (ConfigError, ValueError) as exc:
+        replay = _replay_of(request.query)
+    except ConfigError as exc:
         return _json({"error": str(exc)}, status=400)
     response = aioweb.StreamResponse(
         headers={

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import io
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
+from pipeline.feeds.deadletters import read_dead_letters
 from pipeline.models import CleanArticle, DeadLetterHeaders
 from pipeline.settings import Settings
 from tests.integration.conftest import Pipeline
@@ -85,6 +89,26 @@ def test_bad_inputs_are_dead_lettered_and_the_worker_goes_on(pipeline: Pipeline)
     assert sorted(offsets) == offsets
     assert [orjson.loads(r.value)["article_id"] for r in outcomes] == ["sample-001"]
     assert worker.process.poll() is None
+
+    # `parley dead-letters --json --from-beginning` shows each one with its bytes and error.
+    out = io.StringIO()
+    count = asyncio.run(
+        read_dead_letters(
+            pipeline.settings, as_json=True, from_beginning=True, idle_exit=2.0, out=out
+        )
+    )
+    letters = [orjson.loads(line) for line in out.getvalue().splitlines()]
+    assert len(names) == count == len(letters)
+    shown = sorted(
+        (
+            letter["value"].encode("utf-8")
+            if "value" in letter
+            else base64.b64decode(letter["value_base64"]),
+            letter["headers"]["stage"],
+        )
+        for letter in letters
+    )
+    assert sorted((BAD_INPUTS[name][0], BAD_INPUTS[name][1]) for name in names) == shown
 
 
 def test_redelivery_reused_ids_and_uncoded_languages(pipeline: Pipeline) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pipeline.settings import Settings
+from pipeline.settings import Settings, describe_settings, settings_table, unknown_variables
 
 
 def test_broker_list_splits_comma_separated_addresses(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,3 +34,21 @@ def test_sasl_password_is_secret(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_limits_default_to_two_megabytes() -> None:
     """The message size limit defaults to 2 MB (the broker's own limit is separate)."""
     assert 2 * 1024 * 1024 == Settings().max_message_bytes
+
+
+def test_the_settings_reference_is_current() -> None:
+    """docs/settings.md holds the table `parley settings --markdown` prints: every setting
+    a deployer may need is documented, and the page cannot drift from the code."""
+    page = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text("utf-8")
+    assert settings_table() in page
+
+
+def test_every_setting_says_what_it_does() -> None:
+    """No setting without a description."""
+    assert [] == [variable for variable, _, _, text in describe_settings() if not text.strip()]
+
+
+def test_a_misspelt_variable_is_reported() -> None:
+    """PARLEY_* names that are no setting are found (PARLEY_VENV belongs to ./dev)."""
+    environ = {"PARLEY_STOER": "rocksdb", "PARLEY_STORE": "memory", "PARLEY_VENV": "/v", "HOME": "/"}
+    assert ["PARLEY_STOER"] == unknown_variables(environ)

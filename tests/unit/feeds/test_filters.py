@@ -112,3 +112,10 @@ def test_describe_reads_back_the_criteria() -> None:
     event_filter = EventFilter.from_options(types="SANCTION", actors="RUS,UKR", both=True)
     assert "type=SANCTION actor=RUS&UKR" == event_filter.describe()
     assert "all events" == EventFilter().describe()
+
+
+def test_a_bad_since_names_the_field_once() -> None:
+    """The message for an unreadable `since` says `since:` once, then the value."""
+    with pytest.raises(ConfigError) as caught:
+        EventFilter.from_options(since="yesterday")
+    assert 1 == str(caught.value).count("since:")

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from types import SimpleNamespace
 
-from pipeline.feeds.web import consumer_lag, is_ready, topic_counts
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.feeds.web import _replay_of, consumer_lag, is_ready, topic_counts
 
 
 def test_consumer_lag_counts_unread_messages_only() -> None:
@@ -50,3 +53,36 @@ def test_ready_needs_recovery_completed_and_no_rebalance() -> None:
         is_ready(app(False, False)),
         is_ready(app(True, True)),
     ]
+
+
+def test_sse_replay_is_checked_like_limit_and_offset() -> None:
+    """`replay` must be an integer in 0..the page limit; anything else is a clear 400
+    message, never a Python error text."""
+    assert (0, 5) == (_replay_of({}), _replay_of({"replay": "5"}))
+    for bad, message in (("abc", "replay must be an integer"), ("-1", "replay must be 0..")):
+        with pytest.raises(ConfigError, match=message):
+            _replay_of({"replay": bad})
+
+
+def test_a_dead_letter_reads_as_its_error_origin_and_bytes() -> None:
+    """`parley dead-letters` shows stage, code, class, origin and message, then the value;
+    bytes that are not UTF-8 are kept as base64, never mangled."""
+    from pipeline.feeds.deadletters import describe_dead_letter, format_dead_letter
+
+    headers = [
+        ("original_topic", b"articles"),
+        ("original_partition", b"2"),
+        ("original_offset", b"17"),
+        ("stage", b"decode"),
+        ("error_class", b"DecodeError"),
+        ("error_code", b"E100"),
+        ("error_message", b"message is not UTF-8"),
+        ("failed_at", b"2025-09-03T10:00:00+00:00"),
+    ]
+    letter = describe_dead_letter(b"k1", b"\xff\xfe", headers)
+    assert "//4=" == letter["value_base64"]
+    text = format_dead_letter(letter)
+    for part in ("decode", "E100", "DecodeError", "articles/2@17", "key=k1", "not UTF-8", "2 bytes"):
+        assert part in text
+    readable = describe_dead_letter(None, b'{"id": 1}', headers)
+    assert ('{"id": 1}', None) == (readable["value"], readable["key"])
