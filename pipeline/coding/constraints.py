@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.objects import object_words
-from pipeline.coding.syntax import children_of, clausal_complements
+from pipeline.coding.syntax import children_of, clausal_complements, governor_of
 from pipeline.coding.triggers import Lexicon, Trigger, inflections
 
 __all__ = [
@@ -154,8 +154,26 @@ def _guest(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _trainers(token: Token, lexicon: Lexicon) -> bool:
-    """Military aid: trainers or equipment arrived ("military instructors arrived in X")."""
-    return any(lexicon.in_group("trainers", s.lower_) for s in children_of(token, ("nsubj",)))
+    """Military aid: trainers or equipment arrived ("military instructors arrived in X", "a
+    plane carrying air-defence systems landed")."""
+    subjects = children_of(token, ("nsubj",))
+    if any(lexicon.in_group("trainers", s.lower_) for s in subjects):
+        return True
+    return any(lexicon.in_group("vehicles", s.lower_) for s in subjects) and any(
+        lexicon.in_group("weapons", t.lower_) or lexicon.in_group("trainers", t.lower_)
+        for t in token.subtree
+    )
+
+
+def _visitor(token: Token, lexicon: Lexicon) -> bool:
+    """A visit by people, not a plane or a ship that arrives."""
+    return not any(lexicon.in_group("vehicles", s.lower_) for s in children_of(token, ("nsubj",)))
+
+
+def _voiced(token: Token, lexicon: Lexicon) -> bool:
+    """Solidarity stood in or expressed ("stood in solidarity with X"), not a mere motive."""
+    governor = governor_of(token)
+    return governor is not None and governor.lower_ in _VOICING
 
 
 _PULL_VERBS = inflections("withdraw", "pull", "remove", "redeploy") | {"withdrew", "withdrawn"}
@@ -167,4 +185,8 @@ _SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "pullout": _pullout,
     "guest": _guest,
     "trainers": _trainers,
+    "visitor": _visitor,
+    "voiced": _voiced,
 }
+
+_VOICING = inflections("stand", "express", "voice", "show", "declare", "reaffirm") | {"stood"}

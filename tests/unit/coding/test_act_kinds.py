@@ -81,6 +81,14 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str | None, str, str]
             "Russian military trainers arrived in Mali on Wednesday.",
             ("RUS", "072", "MLI", "AID", "occurred"),
         ),
+        (
+            "A Turkish cargo plane carrying missiles landed in Somalia on Friday.",
+            ("TUR", "072", "SOM", "AID", "occurred"),
+        ),
+        (
+            "Germany said on Monday it stood in solidarity with Lithuania.",
+            ("DEU", "051", "LTU", "SUPPORT", "occurred"),
+        ),
     ],
 )
 def test_act_kinds(coder: Coder, body: str, expected: tuple[str, str, str, str, str]) -> None:
@@ -96,11 +104,18 @@ def test_act_kinds(coder: Coder, body: str, expected: tuple[str, str, str, str, 
         "Oman has said in the past that it will not open an embassy in Israel before a deal.",
         "Chile had hoped to sign a trade treaty with Peru this year, but the talks stalled.",
         "Analysts said Egypt could suspend relations with Israel.",
+        "A French navy ship arrived in Senegal on Monday.",
     ],
 )
 def test_no_act(coder: Coder, body: str) -> None:
     """Hosted bases, habits, past stances, unrealised hopes and others' speculation are no acts."""
     assert set() == tuples(_extract(coder, body))
+
+
+def test_solidarity_as_motive_is_no_support(coder: Coder) -> None:
+    """A measure taken "in solidarity" is no separate act of support."""
+    body = "Poland cut its ties with Belarus on Monday in solidarity with Lithuania."
+    assert "SUPPORT" not in {c.type for c in _extract(coder, body)}
 
 
 def test_speculated_withdrawal_is_a_threat(coder: Coder) -> None:
