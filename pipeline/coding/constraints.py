@@ -170,6 +170,12 @@ def _visitor(token: Token, lexicon: Lexicon) -> bool:
     return not any(lexicon.in_group("vehicles", s.lower_) for s in children_of(token, ("nsubj",)))
 
 
+def _held(token: Token, lexicon: Lexicon) -> bool:
+    """Discussions held or conducted ("held frank discussions with X"), not "under discussion"."""
+    governor = governor_of(token)
+    return governor is not None and governor.lower_ in _HOLDING
+
+
 def _voiced(token: Token, lexicon: Lexicon) -> bool:
     """Solidarity stood in or expressed ("stood in solidarity with X"), not a mere motive."""
     governor = governor_of(token)
@@ -187,6 +193,9 @@ _SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "trainers": _trainers,
     "visitor": _visitor,
     "voiced": _voiced,
+    "held": _held,
 }
+
+_HOLDING = inflections("hold", "conduct", "have") | {"held", "had"}
 
 _VOICING = inflections("stand", "express", "voice", "show", "declare", "reaffirm") | {"stood"}

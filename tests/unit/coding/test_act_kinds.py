@@ -86,6 +86,10 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str | None, str, str]
             ("TUR", "072", "SOM", "AID", "occurred"),
         ),
         (
+            "Kenya held frank discussions with Uganda on Monday.",
+            ("KEN", "040", "UGA", "CONSULT", "occurred"),
+        ),
+        (
             "Germany said on Monday it stood in solidarity with Lithuania.",
             ("DEU", "051", "LTU", "SUPPORT", "occurred"),
         ),
@@ -105,6 +109,7 @@ def test_act_kinds(coder: Coder, body: str, expected: tuple[str, str, str, str, 
         "Chile had hoped to sign a trade treaty with Peru this year, but the talks stalled.",
         "Analysts said Egypt could suspend relations with Israel.",
         "A French navy ship arrived in Senegal on Monday.",
+        "Kenya said the plan for Uganda was still under discussion.",
     ],
 )
 def test_no_act(coder: Coder, body: str) -> None:
