@@ -163,8 +163,10 @@ def search(
     venue_ok: bool = False,
     exclude: str | None = None,
     relaxed: bool = False,
+    owners: bool = True,
 ) -> tuple[ActorMention, Token] | None:
-    """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary."""
+    """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary
+    (without ``owners``, a possessive pronoun names none: "its ties with X" leads to X)."""
     queue = deque(starts)
     seen: set[int] = set()
     while queue:
@@ -174,7 +176,8 @@ def search(
         seen.add(token.i)
         if token.lower_ in SETTING_NOUNS:
             continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
-        mention = actor_at(token, actors, resolve)
+        owner = token.dep_ == "poss" and token.pos_ == "PRON"
+        mention = actor_at(token, actors, resolve) if owners or not owner else None
         if mention is not None and mention.code != exclude:
             if (
                 token.head.lower_ in _GENERIC_HEADS

@@ -63,6 +63,9 @@ def subject_of(
         return search([verb.head], actors, resolve)
     if subjects:
         return search(subjects, actors, resolve)
+    before = _infinitive_subject(verb, actors)
+    if before is not None:  # "prompting A to expel X and B to downgrade ties": B
+        return before
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         found = search([verb.head], actors, resolve)  # "the minister travelling to X"
         if found is None and senders(verb):  # "a letter X sent to Y asking...": X asks
@@ -86,6 +89,22 @@ def subject_of(
             return subject_of(head.head, actors, resolve, depth + 1)
         return found
     return None
+
+
+def _infinitive_subject(
+    verb: Token, actors: dict[int, ActorMention]
+) -> tuple[ActorMention, Token] | None:
+    """The actor just before a subjectless "to"-infinitive, coordinated with an earlier
+    phrase ("prompting A to expel X and B to downgrade ties"): the parser hangs B apart."""
+    marker = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if marker is None or marker.i == 0 or marker.i != verb.left_edge.i:
+        return None
+    before = verb.doc[marker.i - 1]
+    if before.i not in actors or before.dep_ != "conj":
+        return None
+    if not any(t.lower_ == "and" for t in verb.doc[max(0, before.i - 3) : before.i]):
+        return None
+    return actors[before.i], before
 
 
 def agentive(verb: Token) -> bool:

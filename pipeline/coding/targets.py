@@ -83,7 +83,9 @@ def target_of(
             starts += [
                 c for c in token.children if c.dep_ in ("compound", "amod") and c.i in actors
             ]
-    found = search(starts, actors, resolve, exclude=source)
+    found = search(starts, actors, resolve, exclude=source, owners=False) or search(
+        starts, actors, resolve, exclude=source
+    )  # "downgraded its ties with X": X, not whoever "its" may point back to
     if found is not None and between_others(found[1], token):
         return None  # "offered to host talks between Russia and Ukraine": a mediator, no party
     if found is None and root in ("02", "10", "13"):  # "threatened tariffs unless Russia agrees"
@@ -162,6 +164,9 @@ def further_targets(
     heads += _parallel_objects(trigger, found)
     mentions: list[ActorMention] = []
     for head in heads:
+        after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if after is not None and after.lower_ == "to" and after.dep_ == "aux":
+            continue  # "... and B to downgrade ties": B is the subject of its own clause
         mention = actor_at(head, actors, resolve)
         hit = (mention, head) if mention is not None else search([head], actors, resolve)
         if hit is None or hit[0].code == source or hit[0] in mentions:

@@ -99,3 +99,16 @@ def test_anaphoric_act_keeps_the_target_of_the_same_act_just_told(coder: Coder) 
     )
     assert ("NATO", "AGREE", "RUS") not in found
     assert ("NATO", "AGREE", "FIN") in found
+
+
+def test_second_infinitive_has_its_own_subject_and_its_is_no_target(coder: Coder) -> None:
+    """In "prompting A to expel X's envoy and B to cut its ties with X", B cuts ties with
+    X: B is not A's target, and "its" does not make B the target."""
+    found = _code(
+        coder,
+        "Hungary on Friday expelled Slovakia's ambassador, prompting Bratislava to expel the "
+        "Hungarian ambassador in return and Czechia to downgrade its own relations with "
+        "Budapest in solidarity.",
+    )
+    assert ("CZE", "SANCTION", "HUN") in found
+    assert {t for t in found if t[0] == "SVK" and t[2] == "CZE"} == set()
