@@ -18,7 +18,7 @@ from pipeline.coding.actors import ActorMention
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
 from pipeline.coding.constraints import fits
 from pipeline.coding.locations import is_setting, is_sideline, location_of
-from pipeline.coding.modality import assess_status, is_refusal, threatened
+from pipeline.coding.modality import accepted, assess_status, is_refusal, threatened
 from pipeline.coding.objects import (
     anaphoric_object,
     as_demand,
@@ -226,6 +226,8 @@ def code_sentence(
                 cameo = "1312"
             if cameo.startswith("04") and status == "proposed":
                 cameo = "036"
+            if cameo == "036" and status == "proposed" and accepted(token):
+                status = "planned"
             if cameo == "036" and status == "occurred":
                 status = "planned"
             if cameo[:2] >= "10" and status == "planned":

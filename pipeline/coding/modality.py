@@ -15,7 +15,15 @@ from pipeline.coding.nonparties import hypothetical
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
 
-__all__ = ["assess_status", "clause_chain", "habitual", "is_refusal", "shared_auxes", "threatened"]
+__all__ = [
+    "accepted",
+    "assess_status",
+    "clause_chain",
+    "habitual",
+    "is_refusal",
+    "shared_auxes",
+    "threatened",
+]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -284,3 +292,12 @@ def threatened(trigger: Token, governor: Token | None = None) -> bool:
     while node.dep_ in ("conj", "xcomp") and node.head != node:
         node = node.head
     return node.dep_ == "ccomp"
+
+
+_ACCEPTANCE = inflections("accept", "agree")
+
+
+def accepted(trigger: Token) -> bool:
+    """Whether an invitation is accepted in the same sentence ("invited X to visit, and X
+    accepted"): the meeting is planned, no longer proposed."""
+    return any(c.lower_ in _ACCEPTANCE for c in trigger.conjuncts if c.i > trigger.i)

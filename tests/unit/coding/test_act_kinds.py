@@ -161,3 +161,12 @@ def test_dates_of_other_clauses(coder: Coder, body: str, published: str, expecte
     do not date the act."""
     found = coder.extract(make_article(body, published=published))
     assert [expected] == sorted({c.date.isoformat() for c in found})[:1]
+
+
+def test_accepted_invitation_is_planned(coder: Coder) -> None:
+    """An invitation the invitee accepts in the same sentence is a planned meeting."""
+    body = (
+        "Japan's prime minister invited Kenya's president on Monday to address parliament "
+        "in May, and the Kenyan leader accepted."
+    )
+    assert {("AGREE", "planned")} == {(c.type, c.status) for c in _extract(coder, body)}
