@@ -99,7 +99,7 @@ class Coder:
             dates = find_dates(sentence.text, day, story_day=anchor) or inherited_dates(
                 sentences, sentence, day, anchor
             )
-            pairs_of = pairs_resolver(sentence, sentences, mentions, starts)
+            pairs_of = pairs_resolver(sentence, sentences, mentions, starts, resolve)
             here = ordinal.get(sentence.start, 0)
             previous = told[1] if told is not None and here - told[0] <= 2 else None
             acts = code_sentence(

@@ -124,18 +124,26 @@ def pairs_resolver(
     sentences: list[Sentence],
     mentions: list[ActorMention],
     starts: list[int],
+    resolve: Callable[[Token], ActorMention | None] | None = None,
 ) -> Callable[[Token, str | None], tuple[ActorMention, ActorMention] | None]:
     """Resolve "the two leaders": the last two actors of different codes before it, other
-    than an excluded one (the mediator of "talks between the two sides")."""
+    than an excluded one (the mediator of "talks between the two sides"); a "his"/"her"
+    of the sentence counts as the person it refers to ("his visit to X, during which the
+    two countries signed": his country and X)."""
     previous = [s for s in sentences if s.paragraph >= sentence.paragraph - 1]
     window_start = min((s.start for s in previous), default=sentence.start)
 
     def pair(token: Token, exclude: str | None = None) -> tuple[ActorMention, ActorMention] | None:
         stop = bisect.bisect_left(starts, sentence.start + token.idx)
+        told = [(m.start, m) for m in mentions[:stop] if m.start >= window_start]
+        if resolve is not None:
+            for word in token.doc[: token.i]:
+                if word.lower_ in ("his", "her") and word.pos_ == "PRON":
+                    owner = resolve(word)
+                    if owner is not None:
+                        told.append((sentence.start + word.idx, owner))
         found: list[ActorMention] = []
-        for mention in reversed(mentions[:stop]):
-            if mention.start < window_start:
-                break
+        for _, mention in sorted(told, key=lambda pair: pair[0], reverse=True):
             if (
                 mention.kind != "capital"
                 and mention.code != exclude

@@ -112,3 +112,16 @@ def test_second_infinitive_has_its_own_subject_and_its_is_no_target(coder: Coder
     )
     assert ("CZE", "SANCTION", "HUN") in found
     assert {t for t in found if t[0] == "SVK" and t[2] == "CZE"} == set()
+
+
+def test_two_countries_after_his_visit_are_his_and_the_host(coder: Coder) -> None:
+    """ "his visit to X, during which the two countries signed" pairs his country with X,
+    not with a third country named just before."""
+    found = _code(
+        coder,
+        "Ghana's president Kofi Mensah asked Nigeria to reopen the border in May.\n\n"
+        "The request follows his return on Friday from a state visit to Japan, during which "
+        "the two countries signed nine agreements.",
+    )
+    assert ("GHA", "SUPPORT", "JPN") in found or ("JPN", "SUPPORT", "GHA") in found
+    assert {t for t in found if {t[0], t[2]} == {"NGA", "JPN"}} == set()
