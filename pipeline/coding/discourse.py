@@ -98,6 +98,10 @@ def pronoun_resolver(
         position = sentence.start + token.idx
         if token.lower_ in _FIRST_PERSON:
             return speaker if inside_quote(position, quotes) else None
+        if token.lower_ == "them":
+            return _plural_antecedent(
+                token, sentence, mentions[: bisect.bisect_left(starts, position)], window_start
+            )
         person = token.lower_ in _PERSON_PRONOUNS
         kinds = (
             ("org",)
@@ -117,6 +121,25 @@ def pronoun_resolver(
         return None
 
     return resolve
+
+
+def _plural_antecedent(
+    token: Token, sentence: Sentence, before: list[ActorMention], window_start: int
+) -> ActorMention | None:
+    """What "them" refers to: the last actor named before it that is not the verb's own
+    subject ("Officials in Athens accused them": not Athens), nor a capital."""
+    own: set[str] = set()
+    for subject in token.head.children:
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            left = sentence.start + subject.left_edge.idx
+            right = sentence.start + subject.right_edge.idx + len(subject.right_edge)
+            own |= {m.code for m in before if left <= m.start < right}
+    for mention in reversed(before):
+        if mention.start < window_start:
+            break
+        if mention.kind != "capital" and mention.code not in own:
+            return mention
+    return None
 
 
 def pairs_resolver(

@@ -123,6 +123,8 @@ def actor_at(
         return found
     if token.lower_ in PRONOUNS and token.pos_ == "PRON":
         return _own_subject(token, actors) or resolve(token)
+    if token.lower_ == "them" and token.pos_ == "PRON" and token.dep_ in ("dobj", "dative"):
+        return resolve(token)  # "accused them of spying": the diplomats named before
     if token.lower_ in _ORG_ANAPHORS and any(c.lower_ == "the" for c in token.children):
         return resolve(token)
     if token.lower_ in _SPEAKERPRONOUNS and token.pos_ == "PRON":

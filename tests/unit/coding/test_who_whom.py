@@ -125,3 +125,13 @@ def test_two_countries_after_his_visit_are_his_and_the_host(coder: Coder) -> Non
     )
     assert ("GHA", "SUPPORT", "JPN") in found or ("JPN", "SUPPORT", "GHA") in found
     assert {t for t in found if {t[0], t[2]} == {"NGA", "JPN"}} == set()
+
+
+def test_them_is_the_group_named_before_not_the_subject(coder: Coder) -> None:
+    """ "Officials in X accused them of ..." accuses the foreigners just named, not X."""
+    found = _code(
+        coder,
+        "The Polish government expelled three Belarusian diplomats on Monday. Officials in "
+        "Warsaw accused them of spying on military sites.",
+    )
+    assert ("POL", "ACCUSE", "BLR") in found
