@@ -47,7 +47,7 @@ from pipeline.models import Actor, Candidate, CleanArticle
 __all__ = ["Coder", "extract_events"]
 
 _STAND_INS = frozenset(
-    {"he", "she", "him", "her", "his", "it", "its", "i", "we", "me", "us", "them"}
+    {"he", "she", "him", "her", "his", "it", "its", "i", "we", "me", "us", "them", "both"}
 ) | frozenset({"bloc", "alliance", "union"})
 
 

@@ -33,6 +33,7 @@ from pipeline.coding.pairs import (
     Pairs,
     between_parties,
     mediated_parties,
+    pair_object,
     pair_subject,
 )
 from pipeline.coding.search import Resolver
@@ -253,6 +254,9 @@ def code_sentence(
                     for t in further_targets(token, target_found[1], actors, resolve, source.code)
                     if t.code != target_found[0].code
                 ]
+            elif pair_object(token, pairs_of, source.code):  # "praised both governments"
+                pairs = [(source, m) for m in pair_object(token, pairs_of, source.code)]
+                by_parse = False
             elif (
                 coordinated
                 and cameo.startswith(_SYMMETRIC_ROOTS)

@@ -24,6 +24,7 @@ __all__ = [
     "Pairs",
     "between_parties",
     "mediated_parties",
+    "pair_object",
     "pair_subject",
 ]
 
@@ -124,4 +125,17 @@ def mediated_parties(
             if subject is None:
                 return []
             return [subject[0], *coordinated_actors(subject[1], actors, subject[0].code)]
+    return []
+
+
+def pair_object(verb: Token, pairs_of: Pairs | None, source: str) -> list[ActorMention]:
+    """The two parties an object "both governments", "the two sides" names ("praised both
+    governments": each of the two parties just named, other than the source)."""
+    if pairs_of is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for obj in children_of(verb, ("dobj",)):
+        counted = any(c.lower_ in ("two", "both") for c in obj.children)
+        if obj.lower_ in _PAIR_NOUNS and counted:
+            pair = pairs_of(obj, source)
+            return [m for m in pair if m.code != source] if pair is not None else []
     return []

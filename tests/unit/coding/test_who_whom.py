@@ -135,3 +135,14 @@ def test_them_is_the_group_named_before_not_the_subject(coder: Coder) -> None:
         "Warsaw accused them of spying on military sites.",
     )
     assert ("POL", "ACCUSE", "BLR") in found
+
+
+def test_both_governments_gives_one_act_per_party(coder: Coder) -> None:
+    """ "praised both governments" after two parties are named praises each of them."""
+    found = _code(
+        coder,
+        "Serbia and Kosovo signed an agreement on Sunday.\n\n"
+        "The European Union's foreign policy chief attended the ceremony and praised both "
+        "governments for their courage.",
+    )
+    assert {("EU", "SUPPORT", "SRB"), ("EU", "SUPPORT", "XKX")} <= found
