@@ -39,7 +39,7 @@ from pipeline.coding.discourse import (
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.pairs import Counterpart
-from pipeline.coding.sentences import Sentence, split_sentences
+from pipeline.coding.sentences import Sentence, find_dateline, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.triggers import Lexicon, load_lexicon
 from pipeline.models import Actor, Candidate, CleanArticle
@@ -132,6 +132,10 @@ class Coder:
 
     def _home(self, text: str, sentences: list[Sentence]) -> str | None:
         """The country of the dateline ("MOSCOW —"), which codes untitled officials."""
+        dateline = find_dateline(text)
+        if dateline:
+            for mention in find_actors(dateline, self._gazetteer, day=date(2000, 1, 1)):
+                return mention.code
         body = [s for s in sentences if not s.is_title]
         if not body:
             return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "find_dateline", "split_sentences"]
 
 _TRAILER = re.compile(
     r"^\s*(more related stories|related stories|related articles|read more|read full article|"
@@ -24,7 +24,12 @@ _NOISE = re.compile(
     r"this video is from|click here|copyright|all rights reserved)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
+# "PARIS —", "TALLINN/MOSCOW, Jan 23 (Wire) - ", "AL-ULA, Saudi Arabia - ": an all-caps place,
+# a region and a date in any case, the agency, then a dash (a hyphen only spaced)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’/-]{1,40}?(?:, [A-Z][\w.'’ ]{0,40}?){0,2}(?: ?\([^)]{1,40}\))?"
+    r"(?:\s*(?:—|–|--)\s+|\s+-\s+|(?<=[A-Z])-\s+)"
+)
 _RELATED_ASIDE = re.compile(r"\((?:related|see also|read more)\s*:[^)]*\)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
@@ -110,6 +115,16 @@ def _split_paragraph(text: str, offset: int, paragraph: int, is_title: bool) -> 
             Sentence(chunk, offset + begin, offset + begin + len(chunk), paragraph, is_title)
         )
     return sentences
+
+
+def find_dateline(text: str) -> str:
+    """The dateline opening the first paragraph after the title ("KYIV, May 2 (Wire) — "),
+    or "" when it has none."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return ""
+    found = _DATELINE.match(lines[1].lstrip(" \t•*-–·"))
+    return found.group() if found else ""
 
 
 def split_sentences(text: str) -> list[Sentence]:

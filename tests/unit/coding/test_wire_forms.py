@@ -1,0 +1,72 @@
+"""Wire-copy forms: datelines with a spaced hyphen, visits told as movement, meetings
+in a third place.
+
+Every sentence is hand-written; each rule that could overreach has a case that must hold.
+"""
+
+from __future__ import annotations
+
+from pipeline.coding import Coder
+from pipeline.coding.sentences import find_dateline, split_sentences
+from tests.unit.coding.conftest import make_article, tuples
+
+
+def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
+    return tuples(coder.extract(make_article(body)))
+
+
+def test_hyphen_dateline_with_date_and_agency_is_cut() -> None:
+    """"OSLO, Mar 3 (Wire) - " opens no sentence: the lead starts after the hyphen."""
+    text = "Headline here\n\nOSLO, Mar 3 (Wire) - Norway said on Monday it would act."
+    assert "Norway said on Monday it would act." == split_sentences(text)[1].text
+
+
+def test_slashed_dateline_is_cut() -> None:
+    """"RIGA/VILNIUS, Feb 9 (Wire) - ": a place pair before the hyphen is a dateline too."""
+    text = "Headline here\n\nRIGA/VILNIUS, Feb 9 (Wire) - Latvia closed a crossing."
+    assert "RIGA/VILNIUS, Feb 9 (Wire) - " == find_dateline(text)
+
+
+def test_place_with_region_dateline_is_cut() -> None:
+    """"SANTA CRUZ, Bolivia - ": the region after the all-caps place belongs to the dateline."""
+    text = "Headline here\n\nSANTA CRUZ, Bolivia - Officials met on Friday."
+    assert "Officials met on Friday." == split_sentences(text)[1].text
+
+
+def test_hyphen_later_in_a_paragraph_is_text() -> None:
+    """A spaced hyphen inside a sentence, or a hyphenated word, is no dateline."""
+    text = "Headline here\n\nThe UN-backed talks - the first in years - opened in Geneva."
+    assert "" == find_dateline(text)
+
+
+def test_mixed_case_opening_is_no_dateline() -> None:
+    """A lead opening with an ordinary subject keeps it, hyphen or not."""
+    text = "Headline here\n\nChile - a founding member - left the group on Monday."
+    assert "" == find_dateline(text)
+
+
+def test_dateline_place_is_no_source(coder: Coder) -> None:
+    """"DOHA, Jan 8 (Wire) - Egypt will reopen its border with Libya": Egypt, not Qatar, acts."""
+    body = (
+        "DOHA, Jan 8 (Wire) - Egypt will reopen its border with Libya on Monday, "
+        "officials said."
+    )
+    assert "QAT" not in {t[0] for t in _code(coder, body)}
+
+
+def test_dateline_codes_untitled_official(coder: Coder) -> None:
+    """The country of a hyphen dateline codes an official named without a nationality."""
+    body = (
+        "VILNIUS, Feb 9 (Wire) - The foreign ministry said on Monday it would act.\n\n"
+        "Foreign Minister Jonas Petraitis condemned Belarus for the border incident."
+    )
+    assert ("LTU", "ACCUSE", "BLR") in _code(coder, body)
+
+
+def test_cut_dash_dateline_codes_untitled_official(coder: Coder) -> None:
+    """A dateline cut from the lead ("VILNIUS (Wire) — ") still codes the untitled official."""
+    body = (
+        "VILNIUS (Wire) — The foreign ministry said on Monday it would act.\n\n"
+        "Foreign Minister Jonas Petraitis condemned Belarus for the border incident."
+    )
+    assert ("LTU", "ACCUSE", "BLR") in _code(coder, body)
