@@ -165,9 +165,28 @@ def _trainers(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+_MOVED = ("vehicles", "goods", "troops", "aid", "weapons", "trainers")
+
+
 def _visitor(token: Token, lexicon: Lexicon) -> bool:
-    """A visit by people, not a plane or a ship that arrives."""
-    return not any(lexicon.in_group("vehicles", s.lower_) for s in children_of(token, ("nsubj",)))
+    """A visit by people, not a plane, a ship, goods or troops that arrive."""
+    return not any(
+        lexicon.in_group(group, s.lower_)
+        for s in children_of(token, ("nsubj",))
+        for group in _MOVED
+    )
+
+
+def _traveller(token: Token, lexicon: Lexicon) -> bool:
+    """A named person or a delegation crossing a border ("Ruto crossed into Uganda"), not
+    troops, refugees or goods crossing it."""
+    subjects = children_of(token, ("nsubj",))
+    into = any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children)
+    return (
+        into
+        and _visitor(token, lexicon)
+        and any(s.pos_ == "PROPN" or lexicon.in_group("visitors", s.lower_) for s in subjects)
+    )
 
 
 def _held(token: Token, lexicon: Lexicon) -> bool:
@@ -192,6 +211,7 @@ _SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "guest": _guest,
     "trainers": _trainers,
     "visitor": _visitor,
+    "traveller": _traveller,
     "voiced": _voiced,
     "held": _held,
 }

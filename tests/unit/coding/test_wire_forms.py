@@ -70,3 +70,33 @@ def test_cut_dash_dateline_codes_untitled_official(coder: Coder) -> None:
         "Foreign Minister Jonas Petraitis condemned Belarus for the border incident."
     )
     assert ("LTU", "ACCUSE", "BLR") in _code(coder, body)
+
+
+def test_leader_crossing_the_border_visits(coder: Coder) -> None:
+    """"<leader> crossed the border into Y for the ceremony" is a visit, visitor → host."""
+    body = "Kenyan President William Ruto crossed the border into Uganda on Monday for the ceremony."
+    assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
+
+
+def test_troops_or_refugees_crossing_is_no_visit(coder: Coder) -> None:
+    """Troops, refugees or a convoy crossing into a country pay no visit."""
+    bodies = (
+        "Russian troops crossed the border into Ukraine on Thursday.",
+        "Thousands of Sudanese refugees crossed into Chad last week.",
+        "A convoy of Kenyan trucks crossed into Uganda on Monday.",
+    )
+    assert [set(), set(), set()] == [
+        {t for t in _code(coder, b) if t[1] == "CONSULT"} for b in bodies
+    ]
+
+
+def test_goods_arriving_is_no_visit(coder: Coder) -> None:
+    """"A shipment of Kenyan maize arrived in Kampala" is no Kenyan visit to Uganda."""
+    body = "A shipment of Kenyan maize arrived in Kampala on Monday."
+    assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT"}
+
+
+def test_leader_arriving_still_visits(coder: Coder) -> None:
+    """A leader who arrives in a capital for talks still visits its country."""
+    body = "Kenyan President William Ruto arrived in Kampala on Monday for talks."
+    assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
