@@ -189,6 +189,24 @@ def _traveller(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+_PARTY_PREPS = ("against", "on", "over", "with", "toward", "towards", "for", "by")
+
+
+def _joint(token: Token, lexicon: Lexicon) -> bool:
+    """Two parties that discussed a topic together ("X and Y discussed the border"), whose
+    object is the topic, not a party."""
+    joint = any(
+        c.dep_ == "conj" or (c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children))
+        for s in children_of(token, ("nsubj",))
+        for c in s.children
+    )
+    return joint and not any(
+        t.pos_ == "PROPN" and t.head.dep_ == "prep" and t.head.lower_ in _PARTY_PREPS
+        for o in children_of(token, ("dobj",))
+        for t in o.subtree
+    )
+
+
 def _held(token: Token, lexicon: Lexicon) -> bool:
     """Discussions held or conducted ("held frank discussions with X"), not "under discussion"."""
     governor = governor_of(token)
@@ -212,6 +230,7 @@ _SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "trainers": _trainers,
     "visitor": _visitor,
     "traveller": _traveller,
+    "joint": _joint,
     "voiced": _voiced,
     "held": _held,
 }

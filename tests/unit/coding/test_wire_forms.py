@@ -100,3 +100,34 @@ def test_leader_arriving_still_visits(coder: Coder) -> None:
     """A leader who arrives in a capital for talks still visits its country."""
     body = "Kenyan President William Ruto arrived in Kampala on Monday for talks."
     assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
+
+
+def test_two_leaders_discussing_a_topic_consult(coder: Coder) -> None:
+    """"A and B discussed the situation in Z": A and B consulted; the place is no party."""
+    body = (
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni discussed the "
+        "situation in Addis Ababa, where both were attending a summit of the African Union."
+    )
+    found = _code(coder, body)
+    assert ({("KEN", "CONSULT", "UGA")}, set()) == (
+        {t for t in found if t[1] == "CONSULT"},
+        {t for t in found if "ETH" in (t[0], t[2])},
+    )
+
+
+def test_demonym_pair_discussing_consult(coder: Coder) -> None:
+    """"The Kenyan and Ugandan presidents discussed trade": the two consulted."""
+    body = "The Kenyan and Ugandan presidents discussed trade in Addis Ababa on Friday."
+    assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
+
+
+def test_discussing_measures_against_a_third_is_no_consultation_with_it(coder: Coder) -> None:
+    """"A and B discussed sanctions against C" is no consultation with C."""
+    body = "Kenya and Uganda discussed sanctions against Somalia on Friday."
+    assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT" and t[2] == "SOM"}
+
+
+def test_one_party_discussing_is_no_consultation(coder: Coder) -> None:
+    """"Kenya discussed the budget": one party alone consults no one."""
+    body = "Kenyan ministers discussed the budget with lawmakers in Nairobi on Friday."
+    assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT"}
