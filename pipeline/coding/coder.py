@@ -38,6 +38,7 @@ from pipeline.coding.discourse import (
 )
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
+from pipeline.coding.locations import third_place_cameo
 from pipeline.coding.pairs import Counterpart
 from pipeline.coding.sentences import Sentence, find_dateline, split_sentences
 from pipeline.coding.tagmap import install_tag_map
@@ -235,7 +236,11 @@ class Coder:
             published_at=article.published_at,
             type=plover,
             mode=plover_mode(act.cameo),
-            cameo=build_cameo(act.cameo),
+            cameo=build_cameo(
+                third_place_cameo(
+                    act.cameo, act.location, (act.source.code, act.target.code), self._gazetteer
+                )
+            ),
             source=self._actor(act.source),
             target=self._actor(act.target),
             status=act.status,

@@ -7,9 +7,12 @@ summit, X imposed sanctions") or of something done aside ("on the sidelines of")
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Token
 
-from pipeline.coding.actors import ActorMention
+from pipeline.coding.actors import ActorMention, find_actors
+from pipeline.coding.gazetteer import Gazetteer
 from pipeline.coding.triggers import inflections
 
 __all__ = [
@@ -17,7 +20,11 @@ __all__ = [
     "is_setting",
     "is_sideline",
     "location_of",
+    "third_place_cameo",
 ]
+
+#: Meetings and talks: held in a third country's capital, a meeting at a third location.
+_MEETINGS = frozenset({"040", "046"})
 
 _SETTING_PREPS = frozenset({"at", "during"})
 
@@ -42,6 +49,19 @@ def location_of(
                     ):
                         return _place_name(obj)
     return None
+
+
+def third_place_cameo(
+    cameo: str, location: str | None, parties: tuple[str, str], gazetteer: Gazetteer
+) -> str:
+    """The CAMEO code of a meeting: "044" when held in the capital of a country that is
+    neither party ("A and B met in Z's capital"), else ``cameo`` unchanged."""
+    if cameo not in _MEETINGS or location is None:
+        return cameo
+    places = find_actors(location, gazetteer, day=date(2000, 1, 1))
+    if len(places) == 1 and places[0].kind == "capital" and places[0].code not in parties:
+        return "044"
+    return cameo
 
 
 def _place_name(obj: Token) -> str:

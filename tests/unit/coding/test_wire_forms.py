@@ -131,3 +131,25 @@ def test_one_party_discussing_is_no_consultation(coder: Coder) -> None:
     """"Kenya discussed the budget": one party alone consults no one."""
     body = "Kenyan ministers discussed the budget with lawmakers in Nairobi on Friday."
     assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT"}
+
+
+def test_meeting_in_a_third_capital_is_044(coder: Coder) -> None:
+    """Two leaders meeting in a third country's capital: CAMEO 044, the place no party."""
+    body = (
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni met in "
+        "Addis Ababa on Friday."
+    )
+    found = coder.extract(make_article(body))
+    assert [("KEN", "044", "UGA", "Addis Ababa")] == [
+        (c.source.code, c.cameo.code, c.target.code if c.target else None, c.location)
+        for c in found
+    ]
+
+
+def test_meeting_in_a_party_capital_stays_040(coder: Coder) -> None:
+    """A meeting in one party's capital is no meeting at a third location."""
+    body = (
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni met in "
+        "Kampala on Friday."
+    )
+    assert ["040"] == [c.cameo.code for c in coder.extract(make_article(body))]
