@@ -23,6 +23,30 @@ __all__ = [
     "third_place_cameo",
 ]
 
+_TIMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
 #: Meetings and talks: held in a third country's capital, a meeting at a third location.
 _MEETINGS = frozenset({"040", "046"})
 
@@ -45,6 +69,7 @@ def location_of(
                     if (
                         obj.dep_ == "pobj"
                         and obj.pos_ == "PROPN"
+                        and obj.lower_ not in _TIMES  # "in March", "on Monday": a time
                         and (prep.lower_ != "to" or obj.i in actors)
                     ):
                         return _place_name(obj)

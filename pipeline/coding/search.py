@@ -30,6 +30,10 @@ __all__ = [
 
 Resolver = Callable[[Token], ActorMention | None]
 
+#: Travelling parties named by their leader ("a delegation led by X"), and the participles.
+_PARTIES = frozenset({"delegation", "delegations", "team", "mission", "group", "entourage"})
+_LEADING = frozenset({"led", "headed"})
+
 _CLAUSE_BREAKS = frozenset(
     {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "mark", "punct", "cc"}
 )
@@ -194,6 +198,9 @@ def search(
             if child.dep_ == "acl" and child.lower_ in _NAMING:  # "the country known as X"
                 queue.extend(named_as(child))
                 continue
+            if child.dep_ == "acl" and child.lower_ in _LEADING and token.lower_ in _PARTIES:
+                queue.extend(led_by(child))  # "a delegation led by X's minister": X's
+                continue
             if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
                 continue
             seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
@@ -201,6 +208,13 @@ def search(
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
+
+
+def led_by(participle: Token) -> list[Token]:
+    """Who leads a delegation: the agent of "led by"/"headed by"."""
+    return [
+        g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+    ]
 
 
 def named_as(participle: Token) -> list[Token]:

@@ -153,3 +153,24 @@ def test_meeting_in_a_party_capital_stays_040(coder: Coder) -> None:
         "Kampala on Friday."
     )
     assert ["040"] == [c.cameo.code for c in coder.extract(make_article(body))]
+
+
+def test_delegation_takes_its_leaders_country(coder: Coder) -> None:
+    """"A delegation led by <Y's minister> visited X": the delegation is Y's."""
+    body = "A delegation led by Ugandan Foreign Minister Jane Akello visited Nairobi on Monday."
+    assert ("UGA", "CONSULT", "KEN") in _code(coder, body)
+
+
+def test_delegation_with_own_country_keeps_it(coder: Coder) -> None:
+    """A delegation named with its own country keeps it, whoever leads it."""
+    body = "A Kenyan delegation led by a Ugandan-born envoy visited Kigali on Monday."
+    assert "UGA" not in {t[0] for t in _code(coder, body)}
+
+
+def test_month_is_no_location(coder: Coder) -> None:
+    """"met Y's ministers in March": March is a time, not the place of the meeting."""
+    body = "In March, a delegation led by the State Department's Jane Doe met Kenyan ministers."
+    assert [("USA", "KEN", None)] == [
+        (c.source.code, c.target.code if c.target else None, c.location)
+        for c in coder.extract(make_article(body))
+    ]
