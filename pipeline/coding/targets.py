@@ -108,6 +108,10 @@ def target_of(
             venue_ok=True,
             exclude=source,
         )
+    if found is None and root == "04" and governor is not None and _stay_for(token, governor):
+        found = search(  # "was in Nairobi for talks": the place stayed in is the host
+            objects_of_preps(governor, ("in",)), actors, resolve, venue_ok=True, exclude=source
+        )
     if found is None and root == "16":  # "expelled officials working at the French embassy"
         found = search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
     if found is None and token.pos_ not in ("VERB", "AUX"):
@@ -116,6 +120,23 @@ def target_of(
                 if conj.i in actors and actors[conj.i].code != source:
                     return actors[conj.i], conj
     return found
+
+
+_STAYS = frozenset({"was", "were", "is", "are", "be", "been", "arrived", "arrives", "came"})
+
+
+def _stay_for(token: Token, governor: Token) -> bool:
+    """Whether a meeting noun is the purpose of one party's stay ("was in X for talks"), not
+    of two parties meeting there ("A and B were in Z for talks": Z is a third place)."""
+    if governor.lower_ not in _STAYS:
+        return False
+    pair = any(
+        c.dep_ == "conj" or (c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children))
+        for s in children_of(governor, ("nsubj",))
+        for c in s.children
+    )
+    purpose = token.dep_ == "pobj" and token.head.lower_ == "for"
+    return not pair and purpose and token.head.head == governor
 
 
 def condition_subjects(token: Token) -> list[Token]:

@@ -16,19 +16,19 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
 
 
 def test_hyphen_dateline_with_date_and_agency_is_cut() -> None:
-    """"OSLO, Mar 3 (Wire) - " opens no sentence: the lead starts after the hyphen."""
+    """ "OSLO, Mar 3 (Wire) - " opens no sentence: the lead starts after the hyphen."""
     text = "Headline here\n\nOSLO, Mar 3 (Wire) - Norway said on Monday it would act."
     assert "Norway said on Monday it would act." == split_sentences(text)[1].text
 
 
 def test_slashed_dateline_is_cut() -> None:
-    """"RIGA/VILNIUS, Feb 9 (Wire) - ": a place pair before the hyphen is a dateline too."""
+    """ "RIGA/VILNIUS, Feb 9 (Wire) - ": a place pair before the hyphen is a dateline too."""
     text = "Headline here\n\nRIGA/VILNIUS, Feb 9 (Wire) - Latvia closed a crossing."
     assert "RIGA/VILNIUS, Feb 9 (Wire) - " == find_dateline(text)
 
 
 def test_place_with_region_dateline_is_cut() -> None:
-    """"SANTA CRUZ, Bolivia - ": the region after the all-caps place belongs to the dateline."""
+    """ "SANTA CRUZ, Bolivia - ": the region after the all-caps place belongs to the dateline."""
     text = "Headline here\n\nSANTA CRUZ, Bolivia - Officials met on Friday."
     assert "Officials met on Friday." == split_sentences(text)[1].text
 
@@ -46,11 +46,8 @@ def test_mixed_case_opening_is_no_dateline() -> None:
 
 
 def test_dateline_place_is_no_source(coder: Coder) -> None:
-    """"DOHA, Jan 8 (Wire) - Egypt will reopen its border with Libya": Egypt, not Qatar, acts."""
-    body = (
-        "DOHA, Jan 8 (Wire) - Egypt will reopen its border with Libya on Monday, "
-        "officials said."
-    )
+    """ "DOHA, Jan 8 (Wire) - Egypt will reopen its border with Libya": Egypt, not Qatar, acts."""
+    body = "DOHA, Jan 8 (Wire) - Egypt will reopen its border with Libya on Monday, officials said."
     assert "QAT" not in {t[0] for t in _code(coder, body)}
 
 
@@ -73,8 +70,10 @@ def test_cut_dash_dateline_codes_untitled_official(coder: Coder) -> None:
 
 
 def test_leader_crossing_the_border_visits(coder: Coder) -> None:
-    """"<leader> crossed the border into Y for the ceremony" is a visit, visitor → host."""
-    body = "Kenyan President William Ruto crossed the border into Uganda on Monday for the ceremony."
+    """ "<leader> crossed the border into Y for the ceremony" is a visit, visitor → host."""
+    body = (
+        "Kenyan President William Ruto crossed the border into Uganda on Monday for the ceremony."
+    )
     assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
 
 
@@ -91,7 +90,7 @@ def test_troops_or_refugees_crossing_is_no_visit(coder: Coder) -> None:
 
 
 def test_goods_arriving_is_no_visit(coder: Coder) -> None:
-    """"A shipment of Kenyan maize arrived in Kampala" is no Kenyan visit to Uganda."""
+    """ "A shipment of Kenyan maize arrived in Kampala" is no Kenyan visit to Uganda."""
     body = "A shipment of Kenyan maize arrived in Kampala on Monday."
     assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT"}
 
@@ -103,7 +102,7 @@ def test_leader_arriving_still_visits(coder: Coder) -> None:
 
 
 def test_two_leaders_discussing_a_topic_consult(coder: Coder) -> None:
-    """"A and B discussed the situation in Z": A and B consulted; the place is no party."""
+    """ "A and B discussed the situation in Z": A and B consulted; the place is no party."""
     body = (
         "Kenyan President William Ruto and Ugandan President Yoweri Museveni discussed the "
         "situation in Addis Ababa, where both were attending a summit of the African Union."
@@ -116,19 +115,19 @@ def test_two_leaders_discussing_a_topic_consult(coder: Coder) -> None:
 
 
 def test_demonym_pair_discussing_consult(coder: Coder) -> None:
-    """"The Kenyan and Ugandan presidents discussed trade": the two consulted."""
+    """ "The Kenyan and Ugandan presidents discussed trade": the two consulted."""
     body = "The Kenyan and Ugandan presidents discussed trade in Addis Ababa on Friday."
     assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
 
 
 def test_discussing_measures_against_a_third_is_no_consultation_with_it(coder: Coder) -> None:
-    """"A and B discussed sanctions against C" is no consultation with C."""
+    """ "A and B discussed sanctions against C" is no consultation with C."""
     body = "Kenya and Uganda discussed sanctions against Somalia on Friday."
     assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT" and t[2] == "SOM"}
 
 
 def test_one_party_discussing_is_no_consultation(coder: Coder) -> None:
-    """"Kenya discussed the budget": one party alone consults no one."""
+    """ "Kenya discussed the budget": one party alone consults no one."""
     body = "Kenyan ministers discussed the budget with lawmakers in Nairobi on Friday."
     assert set() == {t for t in _code(coder, body) if t[1] == "CONSULT"}
 
@@ -156,7 +155,7 @@ def test_meeting_in_a_party_capital_stays_040(coder: Coder) -> None:
 
 
 def test_delegation_takes_its_leaders_country(coder: Coder) -> None:
-    """"A delegation led by <Y's minister> visited X": the delegation is Y's."""
+    """ "A delegation led by <Y's minister> visited X": the delegation is Y's."""
     body = "A delegation led by Ugandan Foreign Minister Jane Akello visited Nairobi on Monday."
     assert ("UGA", "CONSULT", "KEN") in _code(coder, body)
 
@@ -168,9 +167,30 @@ def test_delegation_with_own_country_keeps_it(coder: Coder) -> None:
 
 
 def test_month_is_no_location(coder: Coder) -> None:
-    """"met Y's ministers in March": March is a time, not the place of the meeting."""
+    """ "met Y's ministers in March": March is a time, not the place of the meeting."""
     body = "In March, a delegation led by the State Department's Jane Doe met Kenyan ministers."
     assert [("USA", "KEN", None)] == [
         (c.source.code, c.target.code if c.target else None, c.location)
         for c in coder.extract(make_article(body))
     ]
+
+
+def test_stay_in_a_capital_for_talks_visits_its_country(coder: Coder) -> None:
+    """ "A US delegation was in Y's capital for talks": the US consulted Y."""
+    body = "A US delegation led by Jane Doe was in Nairobi for talks on Tuesday."
+    assert ("USA", "CONSULT", "KEN") in _code(coder, body)
+
+
+def test_pair_in_a_third_capital_for_talks_meets_each_other(coder: Coder) -> None:
+    """ "A and B officials were in Z for talks": A and B met at a third location, Z no party."""
+    body = "Kenyan and Ugandan officials were in Paris for talks on Monday."
+    found = coder.extract(make_article(body))
+    assert [("KEN", "044", "UGA")] == [
+        (c.source.code, c.cameo.code, c.target.code if c.target else None) for c in found
+    ]
+
+
+def test_stay_in_own_capital_is_no_visit(coder: Coder) -> None:
+    """A leader in his own capital for talks with domestic figures visits no one."""
+    body = "Kenyan President William Ruto was in Nairobi for talks with opposition leaders."
+    assert set() == _code(coder, body)
