@@ -112,6 +112,10 @@ def target_of(
         found = search(  # "was in Nairobi for talks": the place stayed in is the host
             objects_of_preps(governor, ("in",)), actors, resolve, venue_ok=True, exclude=source
         )
+    if found is None and root == "04" and governor is not None and _stay_where(token, governor):
+        found = search(  # "in Kampala, where X was on a visit": the place is the host
+            [governor.head], actors, resolve, venue_ok=True, exclude=source
+        )
     if found is None and root == "16":  # "expelled officials working at the French embassy"
         found = search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
     if found is None and token.pos_ not in ("VERB", "AUX"):
@@ -130,13 +134,28 @@ def _stay_for(token: Token, governor: Token) -> bool:
     of two parties meeting there ("A and B were in Z for talks": Z is a third place)."""
     if governor.lower_ not in _STAYS:
         return False
-    pair = any(
+    purpose = token.dep_ == "pobj" and token.head.lower_ == "for"
+    return not _paired(governor) and purpose and token.head.head == governor
+
+
+def _paired(verb: Token) -> bool:
+    """Whether a verb's subject names two parties ("A and B", "the A and B leaders")."""
+    return any(
         c.dep_ == "conj" or (c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children))
-        for s in children_of(governor, ("nsubj",))
+        for s in children_of(verb, ("nsubj",))
         for c in s.children
     )
-    purpose = token.dep_ == "pobj" and token.head.lower_ == "for"
-    return not pair and purpose and token.head.head == governor
+
+
+def _stay_where(token: Token, governor: Token) -> bool:
+    """Whether a visit is told in a relative clause of its place ("Kampala, where X was on
+    a visit"), by one party."""
+    return (
+        token.lower_ in ("visit", "visits", "trip", "tour")
+        and governor.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in governor.children)
+        and not _paired(governor)
+    )
 
 
 def condition_subjects(token: Token) -> list[Token]:

@@ -194,3 +194,15 @@ def test_stay_in_own_capital_is_no_visit(coder: Coder) -> None:
     """A leader in his own capital for talks with domestic figures visits no one."""
     body = "Kenyan President William Ruto was in Nairobi for talks with opposition leaders."
     assert set() == _code(coder, body)
+
+
+def test_visit_told_in_a_where_clause_of_the_capital(coder: Coder) -> None:
+    """ "... in Y's capital, where X was on a visit": X visited Y."""
+    body = "The two presidents met in Kampala, where Kenyan President William Ruto was on a visit."
+    assert ("KEN", "CONSULT", "UGA") in _code(coder, body)
+
+
+def test_visit_in_a_where_clause_of_a_home_city_is_domestic(coder: Coder) -> None:
+    """A visit to a city of the visitor's own country is no diplomatic visit."""
+    body = "Kenyan officials toured Mombasa, where President William Ruto was on a visit."
+    assert set() == _code(coder, body)
