@@ -31,6 +31,8 @@ def fits(
     actors: dict[int, ActorMention],
 ) -> bool:
     """Whether a trigger's constraints hold: particle, object group or kind."""
+    if _questioned(token):
+        return False
     nominal_objects = [d.i for d in children_of(token, ("dobj",)) if d.pos_ != "PRON"]
     if trigger.particle and not any(
         c.dep_ in ("prt", "prep")
@@ -190,6 +192,16 @@ def _traveller(token: Token, lexicon: Lexicon) -> bool:
 
 
 _PARTY_PREPS = ("against", "on", "over", "with", "toward", "towards", "for", "by")
+
+
+def _questioned(token: Token) -> bool:
+    """"Asked whether X would ..., Y said": a reporter's question put to Y, no request."""
+    return (
+        token.lower_ in ("asked", "pressed", "questioned")
+        and token.dep_ == "advcl"
+        and token.i < token.head.i
+        and not children_of(token, ("agent", "nsubj", "nsubjpass", "mark"))
+    )
 
 
 def _joint(token: Token, lexicon: Lexicon) -> bool:

@@ -206,3 +206,18 @@ def test_visit_in_a_where_clause_of_a_home_city_is_domestic(coder: Coder) -> Non
     """A visit to a city of the visitor's own country is no diplomatic visit."""
     body = "Kenyan officials toured Mombasa, where President William Ruto was on a visit."
     assert set() == _code(coder, body)
+
+
+def test_reporters_question_is_no_request(coder: Coder) -> None:
+    """ "Asked whether Y would ..., X said": a question put to X, no request by X."""
+    body = (
+        "Asked whether Uganda would also sign a security deal with China, Kenyan President "
+        "William Ruto said his government had no plans to do so."
+    )
+    assert set() == {t for t in _code(coder, body) if t[1] == "REQUEST"}
+
+
+def test_request_in_a_fronted_clause_still_counts(coder: Coder) -> None:
+    """ "After X asked Y to mediate, ...": a fronted clause with its own subject still asks."""
+    body = "After Kenya asked China to mediate, Uganda agreed to talks."
+    assert ("KEN", "REQUEST", "CHN") in _code(coder, body)
