@@ -18,7 +18,7 @@ from pipeline.coding.actors import ActorMention
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
 from pipeline.coding.constraints import fits
 from pipeline.coding.locations import is_setting, is_sideline, location_of
-from pipeline.coding.modality import accepted, assess_status, is_refusal, threatened
+from pipeline.coding.modality import accepted, assess_status, is_refusal
 from pipeline.coding.objects import (
     anaphoric_object,
     as_demand,
@@ -40,6 +40,7 @@ from pipeline.coding.search import Resolver
 from pipeline.coding.sources import coordinated_actors, noun_source, speaker_of, subject_of
 from pipeline.coding.syntax import children_of, governor_of
 from pipeline.coding.targets import further_targets, target_of
+from pipeline.coding.threats import threat_code, threatened, under_threat
 from pipeline.coding.triggers import Lexicon, inflections
 from pipeline.models import Status
 
@@ -59,16 +60,6 @@ _IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
 _REFUSALS = {"03": "125", "04": "125", "05": "120", "06": "120", "08": "124"}
 
 _COPULAS = inflections("be")
-
-_THREATS = {"160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134", "166": "1313"}
-
-_THREAT_HEADS = inflections(
-    "face",
-    "risk",
-    "threaten",
-    "warn",
-    "threat",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +196,7 @@ def code_sentence(
             if refusal is not None:
                 cameo = refusal
             if threat:
-                cameo = _THREATS.get(cameo[:3], "130")
+                cameo = threat_code(cameo)
             if (
                 coordinated
                 and pair is None
@@ -221,9 +212,7 @@ def code_sentence(
                 )  # "agreed that visits between A and B resume"
                 if len(named) >= 2 and (pair is not None or source.code in {m.code for m in named}):
                     source, coordinated, pair = named[0], [named[1]], (named[0], named[1])
-            if cameo.startswith("16") and any(
-                a.lower_ in _THREAT_HEADS for a in list(token.ancestors)[:3]
-            ):
+            if cameo.startswith("16") and under_threat(token):
                 cameo = "1312"
             if cameo.startswith("04") and status == "proposed":
                 cameo = "036"

@@ -16,19 +16,21 @@ from pipeline.coding.triggers import inflections
 from pipeline.models import Status
 
 __all__ = [
+    "FUTURE_AUXES",
+    "SPECULATIVE_AUXES",
     "accepted",
     "assess_status",
     "clause_chain",
     "habitual",
+    "has_condition",
     "is_refusal",
     "shared_auxes",
-    "threatened",
 ]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
-_SPECULATIVE = frozenset({"may", "might", "could", "should"})
-_FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+SPECULATIVE_AUXES = frozenset({"may", "might", "could", "should"})
+FUTURE_AUXES = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _DENIAL = inflections(
     "deny",
     "refute",
@@ -105,7 +107,8 @@ def clause_chain(token: Token) -> list[Token]:
     return chain
 
 
-def _has_condition(node: Token) -> bool:
+def has_condition(node: Token) -> bool:
+    """Whether a clause is conditional ("if", "unless", "whether")."""
     for child in node.children:
         if child.dep_ == "advcl" and any(
             g.dep_ == "mark" and g.lower_ in _CONDITIONS for g in child.children
@@ -143,7 +146,7 @@ def is_refusal(trigger: Token, governor: Token | None = None) -> bool:
         for node in chain
         for c in node.children
     )
-    return negated and bool(auxes & _FUTURE) and not any(_has_condition(n) for n in chain)
+    return negated and bool(auxes & FUTURE_AUXES) and not any(has_condition(n) for n in chain)
 
 
 def _negated_alternative(trigger: Token) -> bool:
@@ -203,9 +206,9 @@ def assess_status(
             return None
     if _negated_alternative(trigger) or hypothetical(trigger) or unsent(trigger):
         return None
-    if not conditional_ok and any(_has_condition(node) for node in chain):
+    if not conditional_ok and any(has_condition(node) for node in chain):
         return None
-    if auxes & _SPECULATIVE and not conditional_ok:
+    if auxes & SPECULATIVE_AUXES and not conditional_ok:
         return None
     if deniable and _denied(trigger):
         return "denied"
@@ -214,7 +217,7 @@ def assess_status(
     if default == "proposed" or lemmas & _PROPOSAL:
         return "proposed"
     headline_infinitive = "to" in auxes and trigger.dep_ in ("ROOT", "acl", "relcl")
-    if auxes & _FUTURE or lemmas & _PLAN or headline_infinitive or "going" in lemmas:
+    if auxes & FUTURE_AUXES or lemmas & _PLAN or headline_infinitive or "going" in lemmas:
         return "planned"
     if default == "planned":
         return "planned"
@@ -273,25 +276,6 @@ def _unrealised(chain: list[Token]) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
         for node in chain[1:]
     )
-
-
-def threatened(trigger: Token, governor: Token | None = None) -> bool:
-    """Whether a measure is held out as a possibility in reported speech ("said Ankara could
-    suspend relations", "would recall its envoy if ..."): a threat, not an act."""
-    chain = clause_chain(trigger)
-    if governor is not None and governor not in chain:
-        chain += clause_chain(governor)
-    if any(c.dep_ == "neg" for node in chain for c in node.children):
-        return False
-    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ == "aux"}
-    auxes |= shared_auxes(trigger)
-    conditional = any(_has_condition(node) for node in chain)
-    if not (auxes & _SPECULATIVE or (conditional and auxes & _FUTURE)):
-        return False
-    node = chain[-1]
-    while node.dep_ in ("conj", "xcomp") and node.head != node:
-        node = node.head
-    return node.dep_ == "ccomp"
 
 
 _ACCEPTANCE = inflections("accept", "agree")
