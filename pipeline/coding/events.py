@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
@@ -20,26 +20,21 @@ from pipeline.coding.constraints import fits
 from pipeline.coding.locations import is_setting, is_sideline, location_of
 from pipeline.coding.modality import accepted, assess_status, is_refusal
 from pipeline.coding.objects import (
-    anaphoric_object,
     as_demand,
     imposed,
-    object_words,
-    reaction_to_act,
-    reciprocal,
     refine,
 )
 from pipeline.coding.pairs import (
     Counterpart,
     Pairs,
     between_parties,
-    mediated_parties,
-    pair_object,
     pair_subject,
 )
+from pipeline.coding.parties import SYMMETRIC_ROOTS, party_pairs
 from pipeline.coding.search import Resolver
 from pipeline.coding.sources import coordinated_actors, noun_source, speaker_of, subject_of
-from pipeline.coding.syntax import children_of, governor_of
-from pipeline.coding.targets import further_targets, target_of
+from pipeline.coding.syntax import governor_of
+from pipeline.coding.targets import target_of
 from pipeline.coding.threats import threat_code, threatened, under_threat
 from pipeline.coding.triggers import Lexicon, inflections
 from pipeline.models import Status
@@ -49,13 +44,7 @@ __all__ = [
     "code_sentence",
 ]
 
-_SYMMETRIC_ROOTS = ("03", "04", "06", "057", "0871")
-
 _SANCTION_NOUNS = frozenset({"sanction", "tariff", "embargo"})
-
-_IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
-
-_IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
 
 _REFUSALS = {"03": "125", "04": "125", "05": "120", "06": "120", "08": "124"}
 
@@ -153,13 +142,9 @@ def code_sentence(
             else:
                 found, by_parse = subject_of(token, actors, resolve), True
             pair = None
-            if (
-                found is None
-                and pairs_of is not None
-                and trigger.cameo.startswith(_SYMMETRIC_ROOTS)
-            ):
+            if found is None and pairs_of is not None and trigger.cameo.startswith(SYMMETRIC_ROOTS):
                 pair = pair_subject(token if governor is None else governor, pairs_of)
-            if found is None and pair is None and trigger.cameo.startswith(_SYMMETRIC_ROOTS):
+            if found is None and pair is None and trigger.cameo.startswith(SYMMETRIC_ROOTS):
                 named = between_parties(token, actors)  # "visits between A and B would resume"
                 if len(named) >= 2:
                     pair = (named[0], named[1])
@@ -201,12 +186,12 @@ def code_sentence(
                 coordinated
                 and pair is None
                 and target_found is not None
-                and cameo.startswith(_SYMMETRIC_ROOTS)
+                and cameo.startswith(SYMMETRIC_ROOTS)
                 and target_found[1].dep_ in ("compound", "poss", "amod", "nmod")
                 and target_found[1].head.i not in actors
             ):  # "A and B agreed on an EU plan": the plan's author is no party
                 target_found = None
-            if cameo.startswith(_SYMMETRIC_ROOTS) and (pair is not None or target_found is None):
+            if cameo.startswith(SYMMETRIC_ROOTS) and (pair is not None or target_found is None):
                 named = between_parties(
                     token, actors
                 )  # "agreed that visits between A and B resume"
@@ -224,55 +209,23 @@ def code_sentence(
                 status = "occurred"
             if is_noun and trigger.lemma in _SANCTION_NOUNS and not imposed(token, governor):
                 break
-            pairs: list[tuple[ActorMention, ActorMention]] = []
-            mediated = (
-                mediated_parties(token, actors, resolve, pairs_of, source.code)
-                if cameo == "045"
-                else []
+            pairs, inferred = party_pairs(
+                token,
+                governor,
+                is_noun,
+                cameo,
+                source,
+                target_found,
+                coordinated,
+                actors,
+                resolve,
+                lexicon,
+                pairs_of=pairs_of,
+                counterpart=counterpart,
+                previous=previous,
             )
-            if mediated:
-                pairs = [(source, m) for m in mediated if m.code != source.code]
-            elif coordinated and reciprocal(token):
-                pairs = [(source, coordinated[0]), (coordinated[0], source)]
-            elif target_found is not None:
-                pairs = [(source, target_found[0])] + [
-                    (c, target_found[0]) for c in coordinated if c.code != target_found[0].code
-                ]
-                pairs += [  # "hosted the Saudi and Iranian envoys": one act per target
-                    (source, t)
-                    for t in further_targets(token, target_found[1], actors, resolve, source.code)
-                    if t.code != target_found[0].code
-                ]
-            elif pair_object(token, pairs_of, source.code):  # "praised both governments"
-                pairs = [(source, m) for m in pair_object(token, pairs_of, source.code)]
+            if inferred:
                 by_parse = False
-            elif (
-                coordinated
-                and cameo.startswith(_SYMMETRIC_ROOTS)
-                and not (is_noun and is_setting(token) and _borrowed_subject(governor))
-            ):  # not "A and B rebuked C, exposing divisions at a summit": a setting, no talks
-                pairs = [(source, coordinated[0])]
-            elif (
-                cameo[:2] in ("05", "11")
-                and previous is not None
-                and previous.code != source.code
-                and reaction_to_act(token, lexicon, actors)
-            ):  # "X welcomed the vote": the vote told just before
-                pairs = [(source, previous)]
-                by_parse = False
-            elif (
-                counterpart is not None
-                and (
-                    cameo in _IMPLICIT_PARTY_CODES
-                    or cameo[:2] in _IMPLICIT_PARTY_ROOTS
-                    or (cameo[:2] in ("16", "17") and anaphoric_object(token))
-                )
-                and "between" not in object_words(token)  # a mediator's offer has no counterpart
-            ):
-                other = counterpart(source.code, cameo)
-                if other is not None:
-                    pairs = [(source, other)]
-                    by_parse = False
             confidence = (
                 0.45 + (0.2 if by_parse else 0.0) + (0.15 if target_found is not None else 0.05)
             )
@@ -297,8 +250,3 @@ def code_sentence(
                 )
             break
     return acts
-
-
-def _borrowed_subject(verb: Token | None) -> bool:
-    """Whether a verb has no subject of its own ("..., exposing divisions at a summit")."""
-    return verb is not None and not children_of(verb, ("nsubj", "nsubjpass"))
