@@ -9,7 +9,6 @@ expressions of its sentence, resolved against the publication date.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from datetime import date
 
@@ -35,12 +34,13 @@ from pipeline.coding.discourse import (
     pairs_resolver,
     pronoun_resolver,
     quote_spans,
+    recent_first,
 )
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
+from pipeline.coding.headers import home_country, parser_text, sentence_case
 from pipeline.coding.locations import third_place_cameo
-from pipeline.coding.pairs import Counterpart
-from pipeline.coding.sentences import Sentence, find_dateline, split_sentences
+from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.triggers import Lexicon, load_lexicon
 from pipeline.models import Actor, Candidate, CleanArticle
@@ -75,7 +75,7 @@ class Coder:
             return []
         day = article.published_at.date()
         sentences = split_sentences(article.text)
-        home = self._home(article.text, sentences)
+        home = home_country(article.text, sentences, self._gazetteer)
         mentions = find_actors(article.text, self._gazetteer, day=day, home=home)
         mentions = resolve_descriptions(
             article.text,
@@ -92,7 +92,7 @@ class Coder:
         last: Act | None = None  # the last act, whose target is its author's counterpart
         for sentence, doc in zip(
             chosen,
-            self._nlp.pipe(_for_parse(_sentence_case(s, mentions, starts)) for s in chosen),
+            self._nlp.pipe(parser_text(sentence_case(s, mentions, starts)) for s in chosen),
             strict=True,
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
@@ -108,7 +108,7 @@ class Coder:
                 actors,
                 self._lexicon,
                 resolve,
-                _recent_first(counterpart, last if previous is not None else None),
+                recent_first(counterpart, last if previous is not None else None),
                 pairs_of,
                 previous,
             )
@@ -130,23 +130,6 @@ class Coder:
             confidence = model.score(features)
             scored.append((candidate.model_copy(update={"confidence": confidence}), features))
         return sorted(scored, key=lambda pair: (pair[0].start, pair[0].type))
-
-    def _home(self, text: str, sentences: list[Sentence]) -> str | None:
-        """The country of the dateline ("MOSCOW —"), which codes untitled officials."""
-        dateline = find_dateline(text)
-        if dateline:
-            for mention in find_actors(dateline, self._gazetteer, day=date(2000, 1, 1)):
-                return mention.code
-        body = [s for s in sentences if not s.is_title]
-        if not body:
-            return None
-        lead = body[0].text[:60]
-        for separator in ("—", " -- ", " – ", "(", ":"):
-            if separator in lead:
-                head = lead.split(separator)[0]
-                for mention in find_actors(head, self._gazetteer, day=date(2000, 1, 1)):
-                    return mention.code
-        return None
 
     def _is_candidate(
         self, sentence: Sentence, mentions: list[ActorMention], starts: list[int]
@@ -267,56 +250,6 @@ class Coder:
         if candidate.type in ("CONSULT", "COOPERATE") or candidate.cameo.code == "057":
             source, target = sorted((source, target))
         return (kind, source, target, candidate.status, candidate.date)
-
-
-def _recent_first(counterpart: Counterpart, last: Act | None) -> Counterpart:
-    """The other party of the story for a source: the target of the act of the same kind
-    it was told doing just before ("NATO invited X ... The invitation was agreed"), else
-    the article's."""
-    if last is None:
-        return counterpart
-    told = last
-
-    def find(source: str, cameo: str) -> ActorMention | None:
-        if told.source.code == source and told.cameo[:2] == cameo[:2]:
-            return told.target
-        return counterpart(source, cameo)
-
-    return find
-
-
-_PNG = re.compile(r"persona non grata", re.IGNORECASE)
-
-
-def _sentence_case(sentence: Sentence, mentions: list[ActorMention], starts: list[int]) -> str:
-    """A Title-Case headline with its common words lower-cased (same length), for the tagger."""
-    text = sentence.text
-    words = text.split()
-    if not sentence.is_title or len(words) < 4:
-        return text
-    if sum(w[:1].isupper() for w in words) < 0.7 * len(words):
-        return text
-    first = bisect.bisect_left(starts, sentence.start)
-    stop = bisect.bisect_left(starts, sentence.end, lo=first)
-    protected = [(m.start - sentence.start, m.end - sentence.start) for m in mentions[first:stop]]
-    chars = list(text)
-    for match in re.finditer(r"[A-Z][a-z]+", text):
-        inside = any(a <= match.start() < b for a, b in protected)
-        if match.start() > 0 and not inside:
-            chars[match.start()] = chars[match.start()].lower()
-    return "".join(chars)
-
-
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][\w.'\- ]{1,40})?(?: \([^()]{1,40}\))? ?(?:—|–|--) "
-)
-
-
-def _for_parse(text: str) -> str:
-    """Text the small parser reads better, same length: "persona non grata" as one adjective,
-    and no dateline ("PARIS, France (Wire) — "), which the parser takes for the subject."""
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)
-    return _PNG.sub(lambda m: "unwelcome".ljust(len(m.group())), text)
 
 
 def _confidence(act: Act, sentence: Sentence) -> float:

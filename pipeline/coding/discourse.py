@@ -17,9 +17,18 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
+from pipeline.coding.events import Act
+from pipeline.coding.pairs import Counterpart
 from pipeline.coding.sentences import Sentence
 
-__all__ = ["counterpart_of", "inside_quote", "pairs_resolver", "pronoun_resolver", "quote_spans"]
+__all__ = [
+    "counterpart_of",
+    "inside_quote",
+    "pairs_resolver",
+    "pronoun_resolver",
+    "quote_spans",
+    "recent_first",
+]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _ORG_ANAPHORS = frozenset({"bloc", "alliance", "union"})
@@ -190,5 +199,21 @@ def counterpart_of(mentions: list[ActorMention]) -> Callable[[str, str], ActorMe
     def find(source: str, cameo: str = "") -> ActorMention | None:
         ranked = [code for code, _ in counts.most_common() if code != source]
         return first[ranked[0]] if ranked else None
+
+    return find
+
+
+def recent_first(counterpart: Counterpart, last: Act | None) -> Counterpart:
+    """The other party of the story for a source: the target of the act of the same kind
+    it was told doing just before ("NATO invited X ... The invitation was agreed"), else
+    the article's."""
+    if last is None:
+        return counterpart
+    told = last
+
+    def find(source: str, cameo: str) -> ActorMention | None:
+        if told.source.code == source and told.cameo[:2] == cameo[:2]:
+            return told.target
+        return counterpart(source, cameo)
 
     return find
