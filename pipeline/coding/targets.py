@@ -64,6 +64,8 @@ def target_of(
                 starts += children_of(comp, ("dobj", "dative", "nsubj")) + objects_of_preps(
                     comp, verb_preps
                 )
+        if trigger.object is not None:  # "signed accords to normalise ties with X": X
+            starts += _purpose_objects(token, verb_preps)
         if token.dep_ == "relcl" and not children_of(token, ("dobj",)):
             starts.append(token.head)
     else:
@@ -124,6 +126,18 @@ def target_of(
                 if conj.i in actors and actors[conj.i].code != source:
                     return actors[conj.i], conj
     return found
+
+
+def _purpose_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of a to-infinitive telling what the act's object is for: "signed
+    agreements to normalise relations with X" gives "relations" and X."""
+    return [
+        start
+        for obj in children_of(token, ("dobj",))
+        for clause in children_of(obj, ("acl",))
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        for start in children_of(clause, ("dobj",)) + objects_of_preps(clause, preps)
+    ]
 
 
 _STAYS = frozenset({"was", "were", "is", "are", "be", "been", "arrived", "arrives", "came"})
