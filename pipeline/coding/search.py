@@ -170,9 +170,11 @@ def search(
     exclude: str | None = None,
     relaxed: bool = False,
     owners: bool = True,
+    firms: bool = False,
 ) -> tuple[ActorMention, Token] | None:
     """Breadth-first from ``starts``: the nearest actor not across a clause or venue boundary
-    (without ``owners``, a possessive pronoun names none: "its ties with X" leads to X)."""
+    (without ``owners``, a possessive pronoun names none: "its ties with X" leads to X; with
+    ``firms``, a company's home state counts: "sanctions on Iranian banks" hit Iran)."""
     queue = deque(starts)
     seen: set[int] = set()
     while queue:
@@ -191,7 +193,7 @@ def search(
                 and token.head in starts
             ):
                 return None  # "UN member states": generic membership
-            if company_home(token) or generic_member(token):
+            if (company_home(token) and not firms) or generic_member(token):
                 return None  # "the Japanese shipping group", "member states of the UN"
             return mention, token
         for child in token.children:

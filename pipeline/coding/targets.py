@@ -118,8 +118,10 @@ def target_of(
         found = search(  # "in Kampala, where X was on a visit": the place is the host
             [governor.head], actors, resolve, venue_ok=True, exclude=source
         )
-    if found is None and root == "16":  # "expelled officials working at the French embassy"
-        found = search(starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True)
+    if found is None and root == "16":  # "expelled officials working at the French embassy",
+        found = search(  # "sanctioned two Iranian banks": the banks' home state
+            starts, actors, resolve, exclude=source, venue_ok=True, relaxed=True, firms=True
+        )
     if found is None and token.pos_ not in ("VERB", "AUX"):
         for between in objects_of_preps(token, ("between",)):
             for conj in [between, *between.conjuncts]:

@@ -24,3 +24,17 @@ def test_signing_accords_to_normalise_ties_with_two_states(coder: Coder) -> None
     expected = {("JPN", "SUPPORT", "PER"), ("JPN", "SUPPORT", "CHL")}
     assert expected == {t for t in found if t[1] == "SUPPORT"}
     assert set() == {t for t in found if "RUS" in t}
+
+
+def test_sanctions_on_a_states_companies_hit_that_state(coder: Coder) -> None:
+    """'A imposed sanctions on B-ian companies' is a sanction against B: a company's home
+    counts for a sanction, though it makes no party of a deal between companies."""
+    found = _code(coder, "The United States imposed sanctions on Venezuelan companies on Monday.")
+    assert {("USA", "SANCTION", "VEN")} == found
+
+
+def test_deal_between_companies_stays_no_state_act(coder: Coder) -> None:
+    """A company's home named in a signing is still no party: 'signed a deal with a Japanese
+    shipping group' is no act with Japan."""
+    found = _code(coder, "Peru signed a deal with a Japanese shipping group on Monday.")
+    assert set() == {t for t in found if t[2] == "JPN"}
