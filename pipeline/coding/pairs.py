@@ -94,6 +94,8 @@ def between_parties(
                     found.append(mention)
             if len(found) >= 2:
                 return found
+            owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in _PAIR_NOUNS]
+            obj = owners[0] if owners else obj  # "between the two countries' leaders"
             counted = any(c.lower_ in ("two", "both") for c in obj.children)
             if pairs_of is not None and obj.lower_ in _PAIR_NOUNS and counted:
                 pair = pairs_of(obj, exclude)

@@ -38,3 +38,16 @@ def test_deal_between_companies_stays_no_state_act(coder: Coder) -> None:
     shipping group' is no act with Japan."""
     found = _code(coder, "Peru signed a deal with a Japanese shipping group on Monday.")
     assert set() == {t for t in found if t[2] == "JPN"}
+
+
+def test_mediating_talks_between_the_two_countries_leaders(coder: Coder) -> None:
+    """'C said after mediating talks between the two countries' leaders' is a mediation by C
+    with each of the two countries just named; C is no party of their own agreement."""
+    found = _code(
+        coder,
+        "Peru and Chile agreed on Monday to a ceasefire, Brazilian President Lula said after "
+        "mediating talks between the two countries' leaders.",
+    )
+    expected = {("BRA", "CONSULT", "PER"), ("BRA", "CONSULT", "CHL")}
+    assert expected == {t for t in found if t[0] == "BRA"}
+    assert set() == {t for t in found if t[2] == "BRA"}
