@@ -85,18 +85,34 @@ def anaphoric_object(token: Token) -> bool:
     )
 
 
-def reaction_to_act(token: Token, lexicon: Lexicon, actors: dict[int, ActorMention]) -> bool:
+def reaction_to_act(
+    token: Token, lexicon: Lexicon, actors: dict[int, ActorMention], cameo: str = ""
+) -> bool:
     """Whether a reaction's object is a definite act noun naming no actor ("welcomed the
-    vote", "the ratification was hailed by X")."""
+    vote", "the ratification was hailed by X"); a praise or a denunciation may also react
+    to "the deal" told just before (a signing of "the agreement" is no reaction)."""
     objects = children_of(token, ("dobj", "nsubjpass"))
     if token.dep_ == "relcl" and token.head.pos_ == "NOUN":
         objects.append(token.head)
+    deals = cameo == "051" or cameo[:2] == "11"
     return any(
-        lexicon.in_group("act_nouns", o.lower_)
+        (
+            lexicon.in_group("act_nouns", o.lower_)
+            or (deals and lexicon.in_group("deal_nouns", o.lower_))
+        )
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in o.children)
-        and not any(t.i in actors for t in o.subtree)
+        and not any(t.i in actors for t in _naming_part(o))
         for o in objects
     )
+
+
+def _naming_part(noun: Token) -> list[Token]:
+    """A noun phrase without the verdict an "as" phrase gives it: "the deal as a betrayal
+    of X" names no party of the deal."""
+    verdicts = {
+        t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+    }
+    return [t for t in noun.subtree if t.i not in verdicts]
 
 
 def refine(trigger: Trigger, token: Token, lexicon: Lexicon) -> str:

@@ -79,7 +79,7 @@ def party_pairs(
         cameo[:2] in ("05", "11")
         and previous is not None
         and previous.code != source.code
-        and reaction_to_act(token, lexicon, actors)
+        and reaction_to_act(token, lexicon, actors, cameo)
     ):  # "X welcomed the vote": the vote told just before
         pairs = [(source, previous)]
         inferred = True

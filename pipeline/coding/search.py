@@ -126,7 +126,7 @@ def actor_at(
     if found is not None:
         return found
     if token.lower_ in PRONOUNS and token.pos_ == "PRON":
-        return _own_subject(token, actors) or resolve(token)
+        return _own_subject(token, actors) or _reporter(token, actors) or resolve(token)
     if token.lower_ == "them" and token.pos_ == "PRON" and token.dep_ in ("dobj", "dative"):
         return resolve(token)  # "accused them of spying": the diplomats named before
     if token.lower_ in _ORG_ANAPHORS and any(c.lower_ == "the" for c in token.children):
@@ -138,6 +138,24 @@ def actor_at(
                     if subject.dep_ == "nsubj" and subject.i in actors:
                         return actors[subject.i]
         return resolve(token)  # the speaker of the quote, named elsewhere in the paragraph
+    return None
+
+
+def _reporter(token: Token, actors: dict[int, ActorMention]) -> ActorMention | None:
+    """The body an "it" subject of a reported clause refers to: the reporter ("the Omani
+    ministry said it supported ...", "X welcomed the deal, saying it hoped ..."), when the
+    reporter names a state or body."""
+    clause = token.head
+    if token.lower_ != "it" or token.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lower_ not in REPORTING and verb.lemma_ not in ("say", "add", "state"):
+        return None
+    while not children_of(verb, ("nsubj",)) and verb.dep_ in ("advcl", "conj", "xcomp"):
+        verb = verb.head  # "..., saying it ...": the subject of the main verb
+    found = search(children_of(verb, ("nsubj",)), actors, lambda _: None)
+    if found is not None and found[0].kind not in ("person", "role"):
+        return found[0]  # "the Omani ministry": Oman's
     return None
 
 
