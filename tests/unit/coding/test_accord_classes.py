@@ -51,3 +51,17 @@ def test_mediating_talks_between_the_two_countries_leaders(coder: Coder) -> None
     expected = {("BRA", "CONSULT", "PER"), ("BRA", "CONSULT", "CHL")}
     assert expected == {t for t in found if t[0] == "BRA"}
     assert set() == {t for t in found if t[2] == "BRA"}
+
+
+def test_removing_duties_eases_sanctions(coder: Coder) -> None:
+    """'A removed its duties on B-ian wine' eases an economic sanction on B (CAMEO 085)."""
+    found = coder.extract(make_article("Beijing removed its duties on Australian wine on Friday."))
+    assert [("CHN", "085", "AUS")] == [
+        (c.source.code, c.cameo.code, c.target.code if c.target else None) for c in found
+    ]
+
+
+def test_duties_not_removed_is_no_easing(coder: Coder) -> None:
+    """A negated easing ('has not removed the tariffs') is no event."""
+    found = _code(coder, "India has not removed the tariffs on American almonds.")
+    assert set() == found
