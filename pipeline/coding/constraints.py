@@ -79,7 +79,11 @@ def fits(
         for obj in children_of(token, ("dobj",)):  # "called X's decision to bar Y a sham":
             for clause in children_of(obj, ("acl",)):  # the parser gives "bar" two objects
                 complements += children_of(clause, ("dobj",))[1:]
-        return bool(children_of(token, ("dobj",))) and any(
+            complements += [a for a in children_of(obj, ("amod", "appos")) if a.i > obj.i]
+        judged = children_of(token, ("dobj",)) or [  # 'called X's decision "shameful"'
+            c for o in children_of(token, ("oprd",)) for c in o.children if c.dep_ == "compound"
+        ]  # "called X's decision shameful": the parser makes the object a compound
+        return bool(judged) and any(
             lexicon.in_group("pejorative", t.lower_) for c in complements for t in c.subtree
         )
     if trigger.object == "determined":  # "a call", "their call", "phone call": not a verb "calls"

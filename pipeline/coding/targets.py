@@ -54,6 +54,8 @@ def target_of(
             for obj in children_of(token, ("dobj",)):
                 starts += objects_of_preps(obj, ("against",))
         starts += children_of(token, ("dobj", "dative"))
+        if trigger.object == "verdict":  # "called X's decision shameful" (a compound object)
+            starts += children_of(token, ("oprd",))
         for obj in children_of(token, ("dobj",)):  # "invited the country, soon to be known
             for clause in children_of(token, ("advcl", "xcomp")):  # as X, to ...": X
                 if 0 < clause.left_edge.i - obj.right_edge.i <= 2:
@@ -75,6 +77,14 @@ def target_of(
             + (("at",) if root in _HOSTILE_ROOTS else ())
             + (("from",) if root in ("16", "08") else ()),
         )
+        if root == "11":  # "its accusation that X's troops had started the fighting": X
+            starts += [
+                subject
+                for clause in token.children
+                if clause.dep_ in ("acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                for subject in children_of(clause, ("nsubj",))
+            ]
         if trigger.embeds:
             for comp in [c for c in token.children if c.dep_ in ("acl", "xcomp")]:
                 starts += children_of(comp, ("dobj", "dative")) + objects_of_preps(comp, verb_preps)

@@ -69,3 +69,52 @@ def test_signing_the_deal_is_no_reaction(coder: Coder) -> None:
     )
     praise = {t for t in _code(coder, body) if t[1] == "SUPPORT" and t[0] not in ("MAR", "ESP")}
     assert set() == praise
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('Iran called Qatar\'s decision "shameful".', ("IRN", "ACCUSE", "QAT")),
+        ("Iran called Qatar's decision shameful.", ("IRN", "ACCUSE", "QAT")),
+        ('Kenya called Uganda\'s move "a grave mistake".', ("KEN", "ACCUSE", "UGA")),
+    ],
+)
+def test_pejorative_verdict_on_a_possessed_act(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """Calling another state's decision or move a pejorative ("shameful", "a mistake") is a
+    denunciation of that state, however the parser hangs the quoted verdict."""
+    assert expected in _code(coder, body)
+
+
+def test_praising_verdict_is_no_denunciation(coder: Coder) -> None:
+    """Calling another state's decision "historic" denounces nothing."""
+    found = _code(coder, 'Kenya called Uganda\'s decision "historic".')
+    assert set() == {t for t in found if t[1] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Chad's army repeated its accusation that Sudanese troops had crossed the border.",
+            ("TCD", "ACCUSE", "SDN"),
+        ),
+        (
+            "Serbia renewed its accusation that Croatia had armed the rebels.",
+            ("SRB", "ACCUSE", "HRV"),
+        ),
+    ],
+)
+def test_accusation_that_names_the_accused(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """An "accusation that X had ..." accuses the subject of the that-clause."""
+    assert expected in _code(coder, body)
+
+
+def test_accusation_against_a_domestic_party_is_no_event(coder: Coder) -> None:
+    """An accusation that names no foreign state ("the government had rigged the vote")
+    is no event between states."""
+    body = "Chad's opposition repeated its accusation that the government had rigged the vote."
+    assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
