@@ -87,7 +87,31 @@ def subject_of(
         ):  # "X announced that the talks were over, blaming Y": the participle is X's;
             # "X said the mine went off and lodged a protest": the sayer's second predicate
             return subject_of(head.head, actors, resolve, depth + 1)
+        governor = _relative_governor(verb)
+        if governor is not None:  # "X revoked the pact that lets Y ..., accusing Z": X's
+            return subject_of(governor, actors, resolve, depth + 1) or found
         return found
+    return None
+
+
+def _relative_governor(verb: Token) -> Token | None:
+    """The main verb a participle set off by a comma belongs to when the parser hung it in
+    a relative clause of that verb's object ("X revoked the pact that lets Y's troops stay,
+    accusing Z of ...": X accuses, not the troops)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].lower_ != "," or verb.right_edge.i < verb.head.right_edge.i:
+        return None  # not the clause's last phrase
+    node = verb.head
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            governor = node.head.head
+            if node.head.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+                return governor if governor.pos_ == "VERB" else None
+            return None
+        if node.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        node = node.head
     return None
 
 

@@ -56,6 +56,8 @@ def target_of(
         starts += children_of(token, ("dobj", "dative"))
         if trigger.object == "verdict":  # "called X's decision shameful" (a compound object)
             starts += children_of(token, ("oprd",))
+        if root == "11":  # "denounced the flights as a provocation by X": X's
+            starts += _verdict_authors(token)
         for obj in children_of(token, ("dobj",)):  # "invited the country, soon to be known
             for clause in children_of(token, ("advcl", "xcomp")):  # as X, to ...": X
                 if 0 < clause.left_edge.i - obj.right_edge.i <= 2:
@@ -138,6 +140,20 @@ def target_of(
                 if conj.i in actors and actors[conj.i].code != source:
                     return actors[conj.i], conj
     return found
+
+
+def _verdict_authors(token: Token) -> list[Token]:
+    """Who a denunciation's "as" verdict blames: "denounced the drills as a provocation by
+    X" or "as X's provocation" gives X (not "a betrayal of X", X the wronged)."""
+    holders = [token, *children_of(token, ("dobj",))]
+    verdicts = [
+        v
+        for h in holders
+        for p in children_of(h, ("prep",))
+        if p.lower_ == "as"
+        for v in children_of(p, ("pobj",))
+    ]
+    return [a for v in verdicts for a in objects_of_preps(v, ("by",)) + children_of(v, ("poss",))]
 
 
 def _purpose_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -118,3 +118,36 @@ def test_accusation_against_a_domestic_party_is_no_event(coder: Coder) -> None:
     is no event between states."""
     body = "Chad's opposition repeated its accusation that the government had rigged the vote."
     assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            'Bolivia\'s interior minister denounced the exercises as a "provocation" by Santiago.',
+            ("BOL", "ACCUSE", "CHL"),
+        ),
+        ("Kenya condemned the raid as Uganda's latest provocation.", ("KEN", "ACCUSE", "UGA")),
+    ],
+)
+def test_verdict_names_the_blamed(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """A denunciation "as a provocation by X" or "as X's provocation" aims at X."""
+    assert expected in _code(coder, body)
+
+
+def test_wronged_party_in_verdict_is_no_target(coder: Coder) -> None:
+    """ "Condemned the raid as a betrayal of X": X is the wronged party, not the accused."""
+    found = _code(coder, "Kenya condemned the raid as a betrayal of Uganda.")
+    assert set() == {t for t in found if t[1] == "ACCUSE" and t[2] == "UGA"}
+
+
+def test_participle_after_a_relative_clause_is_the_main_subjects(coder: Coder) -> None:
+    """ "X revoked the pact that lets Y's troops stay in the country, accusing Z of ...": the
+    participle is X's, not the troops' of the relative clause."""
+    body = (
+        "Mali has revoked the accord that allows 500 French troops to remain in the country, "
+        "accusing Paris of arrogance towards its leaders."
+    )
+    assert ("MLI", "ACCUSE", "FRA") in _code(coder, body)
