@@ -383,3 +383,28 @@ def test_well_known_leaders_resolve_for_their_dates(leaders: list[dict[str, Any]
     assert {"Mark Rutte"} == holder("NATO", "org_head", "2025-07-14")
     assert {"Jens Stoltenberg"} == holder("NATO", "org_head", "2024-04-19")
     assert {"Donald Trump"} == holder("USA", "head_of_state", "2025-06-05")
+
+
+# States that cannot have a head of state or of government row in force on a checked day by
+# the nature of their institutions (e.g. a collective presidency and no prime minister).
+# Empty today: Bosnia lists the chairs of its Council of Ministers, Haiti its prime ministers
+# during the Transitional Presidential Council, Lebanon its prime ministers while the
+# presidency was vacant, Switzerland its yearly President of the Confederation.
+LEADERLESS_BY_NATURE: frozenset[str] = frozenset()
+
+LEADER_CHECK_DAYS = ("2016-06-01", "2020-06-01", "2024-06-01")
+
+
+@pytest.mark.parametrize("on", LEADER_CHECK_DAYS)
+def test_every_un_member_has_a_leader_in_force(leaders: list[dict[str, Any]], on: str) -> None:
+    """Every UN member (bar the exemptions) has a head of state or of government in office on the day."""
+    day = date.fromisoformat(on)
+    led = {
+        row["code"]
+        for row in leaders
+        if row["role"] in ("head_of_state", "head_of_government")
+        and date.fromisoformat(row["start"]) <= day
+        and (row["end"] is None or day < date.fromisoformat(row["end"]))
+    }
+    nothing: list[str] = []
+    assert nothing == sorted(UN_MEMBERS - LEADERLESS_BY_NATURE - led)
