@@ -25,6 +25,7 @@ __all__ = [
     "reaction_to_act",
     "reciprocal",
     "refine",
+    "relational_object",
 ]
 
 _IMPOSERS = inflections(
@@ -82,6 +83,21 @@ def anaphoric_object(token: Token) -> bool:
         any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in o.children)
         and not any(c.dep_ in ("prep", "poss") for c in o.children)
         for o in objects
+    )
+
+
+_RELATIONAL = frozenset(
+    {"guest", "guests", "host", "hosts", "visitor", "visitors", "counterpart", "counterparts"}
+)
+
+
+def relational_object(token: Token) -> bool:
+    """Whether the act's object is someone named by their tie to the subject ("hailed his
+    guest", "praised her host", "thanked his counterpart"): the other party of the story."""
+    return any(
+        o.lower_ in _RELATIONAL
+        and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in o.children)
+        for o in children_of(token, ("dobj",))
     )
 
 

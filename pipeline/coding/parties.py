@@ -14,7 +14,13 @@ from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.locations import is_setting
-from pipeline.coding.objects import anaphoric_object, object_words, reaction_to_act, reciprocal
+from pipeline.coding.objects import (
+    anaphoric_object,
+    object_words,
+    reaction_to_act,
+    reciprocal,
+    relational_object,
+)
 from pipeline.coding.pairs import Counterpart, Pairs, mediated_parties, pair_object
 from pipeline.coding.search import Resolver
 from pipeline.coding.syntax import children_of
@@ -89,6 +95,7 @@ def party_pairs(
             cameo in _IMPLICIT_PARTY_CODES
             or cameo[:2] in _IMPLICIT_PARTY_ROOTS
             or (cameo[:2] in ("16", "17") and anaphoric_object(token))
+            or (cameo[:2] in ("05", "11") and relational_object(token))
         )
         and "between" not in object_words(token)  # a mediator's offer has no counterpart
     ):

@@ -151,3 +151,29 @@ def test_participle_after_a_relative_clause_is_the_main_subjects(coder: Coder) -
         "accusing Paris of arrogance towards its leaders."
     )
     assert ("MLI", "ACCUSE", "FRA") in _code(coder, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Boric visited Lula in Brasília on Monday. Lula hailed his guest as a friend.",
+            ("BRA", "SUPPORT", "CHL"),
+        ),
+        (
+            "Boric visited Lula in Brasília on Monday. Boric thanked his host for the welcome.",
+            ("CHL", "SUPPORT", "BRA"),
+        ),
+    ],
+)
+def test_praise_of_guest_or_host_is_the_other_party(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """Praising or thanking "his guest"/"his host" aims at the other party of the visit."""
+    assert expected in _code(coder, body)
+
+
+def test_criticism_of_own_ministers_is_no_event(coder: Coder) -> None:
+    """Criticising one's own ministers names no foreign party."""
+    body = "Boric visited Lula in Brasília on Monday. Lula criticised his own ministers."
+    assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
