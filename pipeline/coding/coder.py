@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention, find_actors
+from pipeline.coding.allegations import alleged_attacks
 from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
 from pipeline.coding.confidence import describe, describe_support, load_model
 from pipeline.coding.dates import (
@@ -112,6 +113,7 @@ class Coder:
                 pairs_of,
                 previous,
             )
+            acts += alleged_attacks(doc, actors, resolve, acts)  # "X said Y's troops shelled"
             if acts:
                 told = (here, acts[-1].source)
                 last = acts[-1]

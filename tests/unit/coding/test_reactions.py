@@ -177,3 +177,39 @@ def test_criticism_of_own_ministers_is_no_event(coder: Coder) -> None:
     """Criticising one's own ministers names no foreign party."""
     body = "Boric visited Lula in Brasília on Monday. Lula criticised his own ministers."
     assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "On Monday, Yerevan said Azerbaijani artillery had shelled the village of Sotk.",
+            ("ARM", "ACCUSE", "AZE"),
+        ),
+        (
+            "Eritrea said Ethiopian forces had fired on its border posts overnight.",
+            ("ERI", "ACCUSE", "ETH"),
+        ),
+    ],
+)
+def test_alleged_attack_is_an_accusation(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """A state saying another's forces shelled or fired on it (or an unnamed place)
+    accuses that state."""
+    assert expected in _code(coder, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ghana said Nigerian troops had attacked Malian rebels.",
+        "Eritrea denied that its forces had fired on Ethiopian border posts.",
+        "The opposition said the army had shelled the town.",
+        "Eritrea said its own forces had shelled the rebel camp.",
+    ],
+)
+def test_no_allegation_without_a_wronged_reporter(coder: Coder, body: str) -> None:
+    """An attack on a third state, a denial, a domestic claim or a report of one's own
+    forces' shelling is no accusation."""
+    assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
