@@ -31,7 +31,7 @@ __all__ = ["SYMMETRIC_ROOTS", "party_pairs"]
 
 SYMMETRIC_ROOTS = ("03", "04", "06", "057", "0871")
 
-_IMPLICIT_PARTY_CODES = frozenset({"036", "125"})
+_IMPLICIT_PARTY_CODES = frozenset({"036", "114", "125"})
 
 _IMPLICIT_PARTY_ROOTS = frozenset({"12", "13"})
 

@@ -213,3 +213,19 @@ def test_no_allegation_without_a_wronged_reporter(coder: Coder, body: str) -> No
     """An attack on a third state, a denial, a domestic claim or a report of one's own
     forces' shelling is no accusation."""
     assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
+
+
+def test_protest_without_addressee_goes_to_the_other_party(coder: Coder) -> None:
+    """ "X lodged another protest, recalled its envoy from Y ...": the protest, naming no
+    addressee, is lodged with the other party of the story."""
+    body = (
+        "Hanoi lodged another protest on Monday, recalled its ambassador from Beijing and "
+        "ordered China's ambassador to leave."
+    )
+    assert ("VNM", "ACCUSE", "CHN") in _code(coder, body)
+
+
+def test_protest_without_foreign_party_is_no_event(coder: Coder) -> None:
+    """A protest in a story naming no other state is no event between states."""
+    body = "Vietnamese fishermen lodged a protest on Monday with the local authorities."
+    assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
