@@ -118,6 +118,9 @@ def pronoun_resolver(
             else ("state", "org", "institution", "capital")
         )
         stop = bisect.bisect_left(starts, position)
+        topic = _previous_topic(token, sentence, sentences, mentions[:stop], kinds)
+        if topic is not None:
+            return topic
         for mention in reversed(mentions[:stop]):
             if mention.start < window_start:
                 break
@@ -130,6 +133,30 @@ def pronoun_resolver(
         return None
 
     return resolve
+
+
+def _previous_topic(
+    token: Token,
+    sentence: Sentence,
+    sentences: list[Sentence],
+    before: list[ActorMention],
+    kinds: tuple[str, ...],
+) -> ActorMention | None:
+    """The antecedent of an "its" in a sentence's subject with no actor before it: the
+    first-named state of the sentence just before, its topic ("Iran reacted to Manama's
+    move. Its ministry called ...": Iran's, not Manama's)."""
+    if token.lower_ != "its" or token.dep_ != "poss" or token.head.dep_ != "nsubj":
+        return None
+    if before and before[-1].start >= sentence.start:
+        return None
+    earlier = [
+        s for s in sentences if s.end <= sentence.start and s.paragraph >= sentence.paragraph - 1
+    ]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    told = [m for m in before if last.start <= m.start < last.end and m.kind in kinds]
+    return told[0] if told else None
 
 
 def _plural_antecedent(

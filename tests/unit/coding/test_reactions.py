@@ -229,3 +229,13 @@ def test_protest_without_foreign_party_is_no_event(coder: Coder) -> None:
     """A protest in a story naming no other state is no event between states."""
     body = "Vietnamese fishermen lodged a protest on Monday with the local authorities."
     assert set() == {t for t in _code(coder, body) if t[1] == "ACCUSE"}
+
+
+def test_its_in_a_subject_refers_to_the_previous_topic(coder: Coder) -> None:
+    """ "Iran reacted to Doha's move. Its ministry called ...": the "its" of a subject with
+    no actor before it is the state the previous sentence is about, not the last named."""
+    body = (
+        "Egypt also reacted angrily to Khartoum's move. On Monday its foreign ministry "
+        'called Sudan\'s decision "unacceptable".'
+    )
+    assert ("EGY", "ACCUSE", "SDN") in _code(coder, body)
