@@ -26,11 +26,14 @@ HELDOUT_FLOORS = {"event_f1": 0.80, "tuple_f1": 0.70, "pair_precision": 0.90}
 UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen"
 UNSEEN_FLOORS = {"event_f1": 0.60, "tuple_f1": 0.45, "pair_precision": 0.90}
 #: Corpora written blind, then used to find error classes (general rules only): floors
-#: below their scores after those passes (calib 0.739 / 0.709, wide 0.784 / 0.738).
+#: below their scores after those passes (calib 0.769 / 0.729, wide 0.839 / 0.794).
 TUNED_FLOORS = {
-    "calib": {"event_f1": 0.70, "tuple_f1": 0.65, "pair_precision": 0.90},
-    "wide": {"event_f1": 0.74, "tuple_f1": 0.69, "pair_precision": 0.90},
+    "calib": {"event_f1": 0.72, "tuple_f1": 0.68, "pair_precision": 0.90},
+    "wide": {"event_f1": 0.79, "tuple_f1": 0.74, "pair_precision": 0.90},
 }
+#: A second blind corpus (``tests/data/unseen2``), measure only: event F1 0.578, tuple F1
+#: 0.596 when first measured after the passes above (0.558 / 0.564 before them).
+UNSEEN2_FLOORS = {"event_f1": 0.53, "tuple_f1": 0.54, "pair_precision": 0.90}
 
 
 @cache
@@ -117,14 +120,19 @@ def test_tuned_corpora_do_not_regress(name: str) -> None:
     assert expected == actual, report.format()
 
 
-def test_blind_corpus_does_not_regress() -> None:
-    """The blind corpus keeps at least its floors, and its distractors yield no event."""
-    report, _, _ = _evaluate(UNSEEN)
+@pytest.mark.parametrize(
+    ("corpus", "floors"),
+    [(UNSEEN, UNSEEN_FLOORS), (UNSEEN.parent / "unseen2", UNSEEN2_FLOORS)],
+    ids=["unseen", "unseen2"],
+)
+def test_blind_corpora_do_not_regress(corpus: Path, floors: dict[str, float]) -> None:
+    """Each blind corpus keeps at least its floors, and its distractors yield no event."""
+    report, _, _ = _evaluate(corpus)
     expected = {"event_f1": True, "tuple_f1": True, "pair_precision": True, "distractors": []}
     actual = {
-        "event_f1": report.event_f1 >= UNSEEN_FLOORS["event_f1"],
-        "tuple_f1": report.tuple_f1 >= UNSEEN_FLOORS["tuple_f1"],
-        "pair_precision": report.pair_precision >= UNSEEN_FLOORS["pair_precision"],
-        "distractors": _distractor_events(UNSEEN),
+        "event_f1": report.event_f1 >= floors["event_f1"],
+        "tuple_f1": report.tuple_f1 >= floors["tuple_f1"],
+        "pair_precision": report.pair_precision >= floors["pair_precision"],
+        "distractors": _distractor_events(corpus),
     }
     assert expected == actual, report.format()
