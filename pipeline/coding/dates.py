@@ -52,11 +52,13 @@ _NUMBERS = {
 _PATTERN = re.compile(
     rf"(?P<md>\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b)"
     rf"|(?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+\d{{4}})?\b)"
-    rf"|(?P<my>\b(?:in|last|since|early|late|mid|mid-)\s*{_MONTHS}(?!\.?\s+\d{{1,2}}(?!\d))(?:\s+(?:last\s+year|\d{{4}}))?\b)"
-    r"|(?P<wd>\b(?:last\s+|on\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|(?P<my>\b(?i:in|last|since|early|late|mid|mid-)\s*{_MONTHS}(?!\.?\s+\d{{1,2}}(?!\d))(?:\s+(?:last\s+year|\d{{4}}))?\b)"
+    r"|(?P<wd>\b(?i:last\s+|on\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:yesterday|today|last\s+week|last\s+month|last\s+year|the\s+previous\s+day|the\s+day\s+before|"
     r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|year)s?\s+"
     r"(?:earlier|ago|after|before(?=\s*[,.;]|\s*$)))\b)"
+    r"|(?P<fwd>\b(?i:the\s+(?:following|next)\s+(?:day|morning|evening|week)|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week)s?\s+later)\b)"
     r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)"
     r"|(?P<month>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b)",
 )
@@ -75,6 +77,7 @@ class DateSpan:
     day: date
     kind: str
     bound: bool = False  # "since Jan. 17", "until May": a limit, not the event's day
+    attributive: bool = False  # "Monday's clash": dates the noun it qualifies
 
 
 def _months_back(day: date, months: int) -> date:
@@ -110,6 +113,15 @@ def _relative(text: str, base: date) -> date | None:
     if unit == "year":
         return _months_back(base, 12 * count)
     return None
+
+
+def _forward(text: str, base: date) -> date:
+    """ "the following day", "two days later": counted on from ``base``, the day told before."""
+    words = text.lower().split()
+    if words[0] == "the":
+        return base + timedelta(days=7 if words[-1] == "week" else 1)
+    count = _NUMBERS.get(words[0]) or int(words[0])
+    return base + timedelta(days=count * (7 if words[1].startswith("week") else 1))
 
 
 def _weekday(text: str, base: date) -> date:
@@ -167,23 +179,35 @@ def _base_of(kind: str, text: str, base: date, story_day: date | None) -> date:
     return story_day if short and story_day is not None else base
 
 
-def find_dates(text: str, base: date, *, story_day: date | None = None) -> list[DateSpan]:
+def find_dates(
+    text: str, base: date, *, story_day: date | None = None, told: date | None = None
+) -> list[DateSpan]:
     """The date expressions of a sentence, each resolved against ``base``.
 
     Relative spans ("a day earlier", "eight days after") count from ``story_day``,
-    the day the story tells of, when given.
+    the day the story tells of, when given. Forward spans ("the following day", "a
+    day later") count on from the last explicit day before them in the sentence, else
+    from ``told`` (the day the previous sentence told of); without either they are left out.
     """
     spans: list[DateSpan] = []
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup or ""
-        day = resolve_date(kind, match.group(), _base_of(kind, match.group(), base, story_day))
+        if kind == "fwd":
+            told_here = [d.day for d in spans if d.kind in ("md", "dm", "wd")]
+            start = told_here[-1] if told_here else told
+            day: date | None = _forward(match.group(), start) if start is not None else None
+        else:
+            day = resolve_date(kind, match.group(), _base_of(kind, match.group(), base, story_day))
         if day is not None:
             before = text[max(0, match.start() - 7) : match.start()].lower().split()
             bound = match.group().lower().startswith("since") or (
                 before[-1:] in (["since"], ["until"], ["by"])
             )  # "from February 24" starts a measure (not "from May 3 to May 5")
             bound = bound or (before[-1:] == ["from"] and not _RANGE_END.match(text[match.end() :]))
-            spans.append(DateSpan(match.start(), match.end(), match.group(), day, kind, bound))
+            attributive = kind == "wd" and text[match.end() : match.end() + 2] in ("'s", "’s")
+            spans.append(
+                DateSpan(match.start(), match.end(), match.group(), day, kind, bound, attributive)
+            )
     return spans
 
 
@@ -203,7 +227,7 @@ def date_precision(span: DateSpan | None) -> DatePrecision:
     """How exactly a picked span dates an act (see ``pipeline.models.DatePrecision``)."""
     if span is None:
         return "default"
-    if span.kind in ("md", "dm", "wd"):
+    if span.kind in ("md", "dm", "wd", "fwd"):
         return "day"
     if span.kind in ("my", "month"):
         return "month"
@@ -237,14 +261,11 @@ def pick_span(
     dates = [d for d in dates if not any(a <= d.start < b for a, b in foreign)]
     # a bound ("since Jan. 17") dates only what follows it ("..., when X called Y")
     usable = [d for d in dates if not d.bound or trigger_start > d.end]
-    # "the first summit since Trump returned in January": that date is not the summit's
-    usable = [
-        d
-        for d in usable
-        if not (d.start > trigger_end and " since " in sentence_text[trigger_end : d.start])
-    ]
+    # "the first summit since Trump returned in January": that date is not the summit's;
+    # "recalled envoys after X shot down a drone last week": nor is the later act's
+    usable = [d for d in usable if not _told_of_another(trigger, d, sentence_text)]
     if status in ("planned", "proposed"):
-        usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm")]
+        usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm", "fwd")]
     usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
     if not usable:
         return None
@@ -259,15 +280,37 @@ def pick_span(
     )
 
 
+_AFTER = re.compile(r"\b(?:since|after)\b", re.IGNORECASE)
+
+
+def _told_of_another(trigger: tuple[int, int], span: DateSpan, sentence_text: str) -> bool:
+    """Whether ``span`` dates another act than the trigger's.
+
+    A date in a clause opened by "since"/"after" after the trigger, a date across a
+    semicolon, and a possessive weekday ("despite Monday's clash") unless it
+    qualifies the trigger itself ("Thursday's meeting").
+    """
+    start, end = trigger
+    if span.start > end and _AFTER.search(sentence_text, end, span.start) is not None:
+        return True
+    between = sentence_text[min(end, span.end) : max(start, span.start)]
+    if ";" in between:
+        return True
+    return span.attributive and not 0 <= start - span.end <= 3
+
+
 def story_day(sentences: list[Sentence], published_at: datetime) -> date:
-    """The story's day: the first recent weekday or date of the lead.
+    """The story's day: the first recent weekday or date of the lead (a possessive
+    weekday, "Monday's clash", only when its sentence has no other).
 
     Without one, a story published in the morning (local time) tells of the day
     before, as morning editions do; later ones of the publication day.
     """
     published = published_at.date()
     for sentence in [s for s in sentences if not s.is_title][:2]:
-        for span in find_dates(sentence.text, published):
+        spans = find_dates(sentence.text, published)
+        # "despite Monday's clash, X said on Wednesday": the reported day first
+        for span in sorted(spans, key=lambda d: d.attributive):
             recent = 0 <= (published - span.day).days <= 6
             if span.kind in ("wd", "rel", "md", "dm") and not span.bound and recent:
                 return span.day
@@ -286,6 +329,6 @@ def inherited_dates(
     spans = [
         d
         for d in find_dates(previous[-1].text, published, story_day=anchor)
-        if d.kind in ("md", "dm", "wd") and not d.bound
+        if d.kind in ("md", "dm", "wd", "fwd") and not d.bound and not d.attributive
     ]
     return [DateSpan(0, 0, spans[-1].text, spans[-1].day, spans[-1].kind)] if spans else []
