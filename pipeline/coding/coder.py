@@ -40,6 +40,7 @@ from pipeline.coding.discourse import (
 from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.headers import home_country, parser_text, sentence_case
+from pipeline.coding.institutions import find_institutions
 from pipeline.coding.locations import third_place_cameo
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
@@ -82,6 +83,7 @@ class Coder:
             article.text,
             find_registries(article.text, find_seats(article.text, mentions), self._gazetteer),
         )
+        mentions = find_institutions(article.text, sentences, mentions, home)
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
         counterpart = counterpart_of(mentions)
@@ -98,9 +100,9 @@ class Coder:
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = pronoun_resolver(sentence, sentences, mentions, starts)
-            prior = inherited_dates(sentences, sentence, day, anchor)
-            told_day = prior[0].day if prior else None  # "the following day" counts from it
-            dates = find_dates(sentence.text, day, story_day=anchor, told=told_day) or prior
+            dates = find_dates(sentence.text, day, story_day=anchor) or inherited_dates(
+                sentences, sentence, day, anchor
+            )
             pairs_of = pairs_resolver(sentence, sentences, mentions, starts, resolve)
             here = ordinal.get(sentence.start, 0)
             previous = told[1] if told is not None and here - told[0] <= 2 else None
