@@ -100,9 +100,9 @@ class Coder:
         ):
             actors = self._token_actors(doc, sentence, mentions, starts)
             resolve = pronoun_resolver(sentence, sentences, mentions, starts)
-            dates = find_dates(sentence.text, day, story_day=anchor) or inherited_dates(
-                sentences, sentence, day, anchor
-            )
+            prior = inherited_dates(sentences, sentence, day, anchor)
+            told_day = prior[0].day if prior else None  # "the following day" counts from it
+            dates = find_dates(sentence.text, day, story_day=anchor, told=told_day) or prior
             pairs_of = pairs_resolver(sentence, sentences, mentions, starts, resolve)
             here = ordinal.get(sentence.start, 0)
             previous = told[1] if told is not None and here - told[0] <= 2 else None
