@@ -20,14 +20,8 @@ from pipeline.coding.actors import ActorMention, find_actors
 from pipeline.coding.allegations import alleged_attacks
 from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
 from pipeline.coding.confidence import describe, describe_support, load_model
-from pipeline.coding.dates import (
-    DateSpan,
-    date_precision,
-    find_dates,
-    inherited_dates,
-    pick_span,
-    story_day,
-)
+from pipeline.coding.dates import DateSpan, find_dates
+from pipeline.coding.dating import date_precision, inherited_dates, pick_span, story_day
 from pipeline.coding.descriptions import find_registries, find_seats, resolve_descriptions
 from pipeline.coding.discourse import (
     counterpart_of,

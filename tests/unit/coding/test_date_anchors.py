@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from pipeline.coding.dates import find_dates, pick_span, story_day
+from pipeline.coding.dates import find_dates
+from pipeline.coding.dating import pick_span, story_day
 from pipeline.coding.sentences import split_sentences
 
 _PUBLISHED = date(2025, 3, 12)  # a Wednesday
