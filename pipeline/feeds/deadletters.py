@@ -10,19 +10,15 @@ the key and the value (as text when it is UTF-8, else base64).
 from __future__ import annotations
 
 import base64
-import time
 from typing import Any, TextIO
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from pipeline.app import client_options, start_client
-from pipeline.feeds.tail import find_partitions
+from pipeline.feeds.follow import follow_topic
 from pipeline.settings import Settings
 
 __all__ = ["describe_dead_letter", "format_dead_letter", "read_dead_letters"]
 
-_POLL_MS = 500
 _PREVIEW_CHARS = 160
 
 
@@ -73,40 +69,16 @@ async def read_dead_letters(
     out: TextIO,
 ) -> int:
     """Print dead letters (from the start, or those arriving from now); return the count."""
-    consumer = AIOKafkaConsumer(
-        **client_options(settings),
-        group_id=None,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest" if from_beginning else "latest",
-        fetch_max_wait_ms=100,
-    )
-    await start_client(consumer)
     printed = 0
-    try:
-        topic = settings.topic_dlq
-        wait_s = idle_exit if idle_exit is not None else settings.broker_wait_s
-        partitions = await find_partitions(consumer, topic, wait_s)
-        if not partitions:
-            return 0
-        assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
-        consumer.assign(assigned)
-        if from_beginning:
-            await consumer.seek_to_beginning(*assigned)
+    records = follow_topic(
+        settings, settings.topic_dlq, from_beginning=from_beginning, idle_exit=idle_exit
+    )
+    async for record in records:
+        letter = describe_dead_letter(record.key, record.value, record.headers)
+        if as_json:
+            out.write(orjson.dumps(letter).decode("utf-8") + "\n")
         else:
-            await consumer.seek_to_end(*assigned)
-        last_seen = time.monotonic()
-        while idle_exit is None or time.monotonic() - last_seen < idle_exit:
-            batches = await consumer.getmany(timeout_ms=_POLL_MS)
-            for records in batches.values():
-                for record in records:
-                    letter = describe_dead_letter(record.key, record.value, record.headers)
-                    if as_json:
-                        out.write(orjson.dumps(letter).decode("utf-8") + "\n")
-                    else:
-                        out.write(format_dead_letter(letter) + "\n")
-                    out.flush()
-                    printed += 1
-                    last_seen = time.monotonic()
-    finally:
-        await consumer.stop()
+            out.write(format_dead_letter(letter) + "\n")
+        out.flush()
+        printed += 1
     return printed

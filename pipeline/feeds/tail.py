@@ -18,17 +18,15 @@ import time
 from typing import Any, TextIO
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from pipeline.app import client_options, start_client
 from pipeline.feeds.changes import describe_change
 from pipeline.feeds.filters import EventFilter
+from pipeline.feeds.follow import follow_topic
 from pipeline.models import Event
 from pipeline.settings import Settings
 
-__all__ = ["find_partitions", "format_event", "format_retired", "tail_events"]
+__all__ = ["format_event", "format_retired", "tail_events"]
 
-_POLL_MS = 500
 _CLOCK_SLACK_MS = 2000
 
 
@@ -55,19 +53,6 @@ def format_event(event: dict[str, Any]) -> str:
     )
 
 
-async def find_partitions(consumer: AIOKafkaConsumer, topic: str, wait_s: float) -> set[int]:
-    """The topic's partitions, waiting up to ``wait_s`` for the topic to exist."""
-    deadline = time.monotonic() + wait_s
-    while True:
-        topics = await consumer.topics()  # refreshes the cluster metadata
-        partitions = consumer.partitions_for_topic(topic) if topic in topics else None
-        if partitions:
-            return set(partitions)
-        if time.monotonic() >= deadline:
-            return set()
-        await asyncio.sleep(0.5)
-
-
 async def _tail(
     settings: Settings,
     *,
@@ -78,46 +63,22 @@ async def _tail(
     event_filter: EventFilter | None = None,
 ) -> int:
     started_ms = int(time.time() * 1000) - _CLOCK_SLACK_MS
-    consumer = AIOKafkaConsumer(
-        **client_options(settings),
-        group_id=None,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest" if from_beginning else "latest",
-        fetch_max_wait_ms=100,
-    )
-    await start_client(consumer)
     printed = 0
     seen: dict[str, Event] = {}
-    try:
-        topic = settings.topic_events
-        wait_s = idle_exit if idle_exit is not None else settings.broker_wait_s
-        partitions = await find_partitions(consumer, topic, wait_s)
-        if not partitions:
-            return 0
-        assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
-        consumer.assign(assigned)
-        if from_beginning:
-            await consumer.seek_to_beginning(*assigned)
-        else:
-            await consumer.seek_to_end(*assigned)
-        last_seen = time.monotonic()
-        while idle_exit is None or time.monotonic() - last_seen < idle_exit:
-            batches = await consumer.getmany(timeout_ms=_POLL_MS)
-            for records in batches.values():
-                for record in records:
-                    if not from_beginning and record.timestamp < started_ms:
-                        continue
-                    if record.value is None:
-                        printed += _print_retired(
-                            record.key, record.headers, as_json=as_json, out=out, seen=seen
-                        )
-                        continue
-                    printed += _print(
-                        record.value, as_json=as_json, out=out, event_filter=event_filter, seen=seen
-                    )
-                    last_seen = time.monotonic()
-    finally:
-        await consumer.stop()
+    records = follow_topic(
+        settings, settings.topic_events, from_beginning=from_beginning, idle_exit=idle_exit
+    )
+    async for record in records:
+        if not from_beginning and record.timestamp < started_ms:
+            continue
+        if record.value is None:
+            printed += _print_retired(
+                record.key, record.headers, as_json=as_json, out=out, seen=seen
+            )
+            continue
+        printed += _print(
+            record.value, as_json=as_json, out=out, event_filter=event_filter, seen=seen
+        )
     return printed
 
 
