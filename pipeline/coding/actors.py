@@ -35,6 +35,10 @@ _ROLE_OFFICES = frozenset(
 )
 
 
+_NOT_SOLE = frozenset({"cardinal", "vatican", "holy"})  # "Cardinal Secretary of State": the Holy See's
+_INTERIM = frozenset({"acting", "interim", "caretaker"})
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     """A span of the article naming a political actor."""
@@ -85,6 +89,42 @@ def _mention(
 ) -> ActorMention:
     end = words[last].end - (1 if ends_sentence(words[last].text) else 0)
     return ActorMention(words[first].start, end, code, kind, name, role)
+
+
+def _sole_state(
+    gaz: Gazetteer, words: list[Word], items: list[Chunk], first: int, last: int
+) -> str | None:
+    """The one state a title names without a country word ("the secretary of state" is
+    the US's in English news), or None; "Secretary of State for Health" is not one."""
+    parts = [words[j].text.lower() for j in range(items[first].first, items[last].last + 1)]
+    if parts and parts[0] in _INTERIM:
+        parts = parts[1:]
+    code = gaz.sole_states.get(" ".join(parts).rstrip(".,;:"))
+    if code is None:
+        return None
+    before, after = items[first].first - 1, items[last].last + 1
+    if before >= 0 and words[before].text.lower() in _NOT_SOLE:
+        return None
+    if after < len(words) and words[after].text.lower() == "for":
+        return None
+    return code
+
+
+def _role_apposition(
+    gaz: Gazetteer, words: list[Word], items: list[Chunk], after: int
+) -> tuple[int, str] | None:
+    """The end and state of a bare title in apposition ("Lee, the secretary of state, said"):
+    the title must close the apposition (a comma or the sentence's end follows)."""
+    u = after
+    while u < len(items) and items[u].kind == "T":
+        u += 1
+    if u == after:
+        return None
+    closed = ends_sentence(words[items[u - 1].last].text) or (
+        u < len(items) and words[items[u].first].text == ","
+    )
+    code = _sole_state(gaz, words, items, after, u - 1) if closed else None
+    return (u, code) if code is not None else None
 
 
 def find_actors(
@@ -138,7 +178,7 @@ def find_actors(
             end = name_run(items, t, words)
             if end >= t:
                 name = person_name(words, items, t, end)
-                code = nat.code if nat else home
+                code = nat.code if nat else (_sole_state(gaz, words, items, titles_at, t - 1) or home)
                 if code is not None:
                     found = _mention(words, start_word, items[end].last, code, "person", name, role)
                     _add(mentions, known, found)
@@ -208,6 +248,16 @@ def find_actors(
                 known[name] = found
                 known[name.split()[-1]] = found
                 k = after + 2
+                continue
+            sole = _role_apposition(gaz, words, items, after) if comma and after > end + 1 else None
+            if sole is not None:  # "Lee, the secretary of state, said": a title of one state
+                found = _mention(
+                    words, items[k].first, items[end].last, sole[1], "person", name, items[after].role
+                )
+                _add(mentions, known, found)
+                known[name] = found
+                known[name.split()[-1]] = found
+                k = sole[0]
                 continue
             remembered = known.get(name)
             if remembered is not None:

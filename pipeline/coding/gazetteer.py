@@ -114,6 +114,7 @@ class Gazetteer:
     offices: dict[str, list[Leader]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     officials: frozenset[str] = frozenset()
+    sole_states: dict[str, str] = field(default_factory=dict)
     leaders: list[Leader] = field(default_factory=list)
     state_codes: frozenset[str] = frozenset()
     ambiguous: set[str] = field(default_factory=set)
@@ -171,6 +172,9 @@ class Gazetteer:
         gazetteer.titles = {str(k).lower(): str(v) for k, v in roles.get("titles", {}).items()}
         gazetteer.title_words = frozenset(t.split(" ")[0] for t in gazetteer.titles)
         gazetteer.officials = frozenset(str(o).lower() for o in roles.get("officials", []))
+        gazetteer.sole_states = {
+            str(k).lower(): str(v) for k, v in roles.get("sole_states", {}).items() if k != "_note"
+        }
         gazetteer.state_codes = frozenset(str(c["code"]) for c in countries)
         return gazetteer
 
