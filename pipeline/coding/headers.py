@@ -58,13 +58,8 @@ def sentence_case(sentence: Sentence, mentions: list[ActorMention], starts: list
     return "".join(chars)
 
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][\w.'\- ]{1,40})?(?: \([^()]{1,40}\))? ?(?:—|–|--) "
-)
-
-
 def parser_text(text: str) -> str:
-    """Text the small parser reads better, same length: "persona non grata" as one adjective,
-    and no dateline ("PARIS, France (Wire) — "), which the parser takes for the subject."""
-    text = _DATELINE.sub(lambda m: " " * len(m.group()), text)
+    """Text the small parser reads better, same length: "persona non grata" as one adjective.
+    (The lead's dateline, which the parser would take for the subject, never reaches it:
+    :func:`pipeline.coding.sentences.split_sentences` cuts it off.)"""
     return _PNG.sub(lambda m: "unwelcome".ljust(len(m.group())), text)
