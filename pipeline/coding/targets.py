@@ -30,6 +30,10 @@ _NOUN_TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "of", 
 _HOSTILE_ROOTS = frozenset({"11", "13", "17", "18", "19", "20"})
 
 
+#: Acts whose place is their target, and the prepositions that give it: "deployed police
+#: to lead a mission in X" (074), "attended the inauguration in Lima": the host (042).
+_PLACE_TARGETS = {"074": ("in", "to"), "042": ("in", "at")}
+
 def target_of(
     token: Token,
     governor: Token | None,
@@ -106,17 +110,10 @@ def target_of(
         found = search(condition_subjects(token), actors, resolve, exclude=source)
     if found is None and root in ("02", "10"):  # "wrote to Y asking for talks": Y is asked
         found = search(addressees(token), actors, resolve, exclude=source)
-    if found is None and trigger.cameo == "074":  # "deployed police to lead a mission in X"
+    place_preps = _PLACE_TARGETS.get(trigger.cameo)
+    if found is None and place_preps is not None:
         found = search(
-            starts + objects_of_preps(token, ("in", "to")),
-            actors,
-            resolve,
-            venue_ok=True,
-            exclude=source,
-        )
-    if found is None and trigger.cameo == "042":  # "attended the inauguration in Lima": the host
-        found = search(
-            starts + objects_of_preps(token, ("in", "at")),
+            starts + objects_of_preps(token, place_preps),
             actors,
             resolve,
             venue_ok=True,
