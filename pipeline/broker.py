@@ -8,6 +8,7 @@ Tansu speaks the Kafka protocol and keeps everything in memory
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -30,6 +31,9 @@ __all__ = [
 ]
 
 _LOOPBACK = "127.0.0.1"
+#: Listening ports are drawn from here up to the start of the ephemeral range.
+_FIRST_LISTEN_PORT = 20000
+_PORT_RANGE_FILE = Path("/proc/sys/net/ipv4/ip_local_port_range")
 
 
 class BrokerError(ConfigError):
@@ -39,11 +43,38 @@ class BrokerError(ConfigError):
 
 
 def find_free_port(host: str = _LOOPBACK) -> int:
-    """Return a TCP port on ``host`` that is free right now."""
+    """Return a TCP port on ``host`` that is free right now, below the kernel's ephemeral
+    range when there is room: a port from that range can be taken by an outgoing
+    connection (the worker's own Kafka clients) between this check and the server's bind."""
+    low, _ = _ephemeral_range()
+    choices = random.SystemRandom()
+    if low - _FIRST_LISTEN_PORT >= 1000:
+        for _ in range(50):
+            port = choices.randrange(_FIRST_LISTEN_PORT, low)
+            if _bindable(host, port):
+                return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
+        found: int = sock.getsockname()[1]
+        return found
+
+
+def _ephemeral_range() -> tuple[int, int]:
+    """The kernel's range for outgoing connections' local ports (Linux; IANA's elsewhere)."""
+    try:
+        low, high = _PORT_RANGE_FILE.read_text(encoding="ascii").split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 49152, 65535
+
+
+def _bindable(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
 
 
 def resolve_binary() -> Path:
