@@ -104,7 +104,8 @@ def run_benchmark(
         "g": ("g_two_workers", lambda: stream.run_end_to_end(main_keyed, workers=2, timeout=timeout)),
         "e": ("e_latency", lambda: stream.measure_latency(keyed, rates=rates, seconds=latency_seconds)),
         "f": ("f_rss", lambda: stream.run_end_to_end(
-            keyed[:rss_articles], workers=1, timeout=timeout, rss_every=5.0)),
+            keyed[:rss_articles], workers=1, timeout=timeout, rss_every=5.0,
+            on_sample=lambda done, mb: echo(f"  f: {done} articles done, RSS {mb} MB"))),
     }
     results: dict[str, Any] = {}
     for scenario in ALL:

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,7 +204,7 @@ def _stop_spy(spy: subprocess.Popen[bytes] | None, out: Path) -> dict[str, Any] 
 def run_end_to_end(
     records: Sequence[Keyed], *, workers: int, timeout: float, idle: float = 3.0,
     rss_every: float = 1.0, stall: float = 120.0, warmup: int = 8, settle: float = 8.0,
-    profile: bool = False,
+    profile: bool = False, on_sample: Callable[[int, float], None] | None = None,
 ) -> dict[str, Any]:
     """(b)/(f)/(g): start workers, warm them up, fill the input topic, wait for the last revision.
 
@@ -214,6 +214,8 @@ def run_end_to_end(
     first clean record of them to the last event revision. A run where nothing new
     reaches the watched topics for ``stall`` seconds is abandoned, with the workers'
     stacks in the result. ``profile`` samples worker 0 with py-spy during the run.
+    ``on_sample(articles_done, rss_mb)`` sees each RSS sample as it is taken (a long run
+    that is interrupted still leaves its samples).
     """
     settings = _settings()
     wanted = {(key or b"").decode() for key, _ in records}
@@ -252,6 +254,8 @@ def run_end_to_end(
                 if time.monotonic() >= next_sample:
                     total = sum(read_rss_bytes(p.pid) for p in procs)
                     rss.append((_done(progress, wanted), round(total / 2**20, 1)))
+                    if on_sample is not None:
+                        on_sample(*rss[-1])
                     next_sample += rss_every
                 if any(p.poll() is not None for p in procs):
                     break
