@@ -2,7 +2,8 @@
 
 What a file gives is :func:`pipeline.inputs.file_records`: JSONL lines as written
 (the worker, not the producer, decides what is valid and dead-letters the rest), or
-one article per ``.txt``/``.html`` file.
+one article per ``.txt``/``.html`` file. Lines the worker will reject are still sent, but
+the user is told which, and why, before they land on the dead-letter topic.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import asyncio
 import sys
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -18,10 +20,15 @@ import click
 from aiokafka import AIOKafkaProducer
 
 from pipeline.app import client_options, start_client
+from pipeline.decoding import decode_article
+from pipeline.errors import ParleyError
 from pipeline.inputs import Record, TextOptions, file_records
 from pipeline.settings import Settings
 
-__all__ = ["ProduceSummary", "produce_paths", "produce_records"]
+__all__ = ["ProduceSummary", "find_invalid", "produce_paths", "produce_records"]
+
+#: How many invalid records ``parley produce`` names before only counting them.
+_SHOWN_PROBLEMS = 5
 
 
 @dataclass(frozen=True)
@@ -34,13 +41,20 @@ class ProduceSummary:
     bytes_sent: int
     seconds: float
     topic: str
+    invalid: int = 0
 
     def __str__(self) -> str:
         rate = self.sent / self.seconds if self.seconds > 0 else 0.0
+        rejected = (
+            f"; {self.invalid} of them not valid articles: the worker will dead-letter them"
+            " (parley dead-letters)"
+            if self.invalid
+            else ""
+        )
         return (
             f"sent {self.sent} article(s) from {self.files} file(s) to '{self.topic}' "
             f"({self.bytes_sent} bytes, {self.failed} failed) in {self.seconds:.2f}s "
-            f"({rate:.0f}/s)"
+            f"({rate:.0f}/s){rejected}"
         )
 
 
@@ -95,10 +109,15 @@ def produce_paths(
     """Send the articles in ``paths`` to the input topic (``parley produce``)."""
     started = time.monotonic()
     records: list[Record] = []
+    invalid = 0
     for path in paths:
         found = file_records(path, options)
         if not found:
             click.echo(f"skipped {path}: no article in it", err=True)
+        for number, problem in find_invalid(found, settings):
+            invalid += 1
+            if invalid <= _SHOWN_PROBLEMS:
+                click.echo(f"{path}: record {number}: {problem} (sent anyway)", err=True)
         records.extend(found)
     sent, failed, size = asyncio.run(produce_records(records, settings))
     return ProduceSummary(
@@ -108,4 +127,17 @@ def produce_paths(
         bytes_sent=size,
         seconds=time.monotonic() - started,
         topic=settings.topic_articles,
+        invalid=invalid,
     )
+
+
+def find_invalid(records: list[Record], settings: Settings) -> list[tuple[int, str]]:
+    """(1-based record number, error) for each record the worker's decoder would reject."""
+    now = datetime.now(UTC)
+    problems = []
+    for number, (_, value) in enumerate(records, 1):
+        try:
+            decode_article(value, max_bytes=settings.max_message_bytes, now=now)
+        except ParleyError as exc:
+            problems.append((number, f"{exc.code} {exc}"))
+    return problems

@@ -86,6 +86,7 @@ def test_broker_worker_produce_tail_in_separate_processes(
             )
             assert produced.returncode == 0, produced.stderr
             assert "sent 8 article(s)" in produced.stdout, produced.stdout
+            assert "sent anyway" not in produced.stderr, produced.stderr
             tailed = subprocess.run(
                 [*parley, "tail", "--json", "--from-beginning", "--idle-exit", "10"],
                 env=env,
