@@ -65,9 +65,7 @@ def worker(broker_addr: str | None, web_port: int | None, data_dir: Path | None)
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--broker", "broker_addr", default=None, help="host:port (overrides PARLEY_BROKER).")
-@click.option(
-    "--outlet", default="local", show_default=True, help="Outlet of .txt/.html articles."
-)
+@click.option("--outlet", default="local", show_default=True, help="Outlet of .txt/.html articles.")
 @click.option(
     "--published-at",
     type=click.DateTime(["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"]),
@@ -112,6 +110,9 @@ def produce(
 @click.option("--status", "statuses", multiple=True, help="occurred, proposed, planned or denied.")
 @click.option("--min-outlets", type=int, default=None, help="At least N distinct outlets.")
 @click.option("--since", default=None, help="Revisions last seen at or after this ISO 8601 time.")
+@click.option(
+    "--topic", default=None, help="Read this topic of revisions (a routed one) instead of events."
+)
 def tail(
     broker_addr: str | None,
     as_json: bool,
@@ -123,6 +124,7 @@ def tail(
     statuses: tuple[str, ...],
     min_outlets: int | None,
     since: str | None,
+    topic: str | None,
 ) -> None:
     """Print event revisions from the events topic as they are published (optionally filtered)."""
     from pipeline.errors import ConfigError
@@ -147,6 +149,7 @@ def tail(
         idle_exit=idle_exit,
         out=sys.stdout,
         event_filter=event_filter,
+        topic=topic,
     )
     click.echo(f"{count} event revisions", err=True)
 

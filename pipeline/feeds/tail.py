@@ -60,14 +60,13 @@ async def _tail(
     from_beginning: bool,
     idle_exit: float | None,
     out: TextIO,
-    event_filter: EventFilter | None = None,
+    event_filter: EventFilter | None,
+    topic: str,
 ) -> int:
     started_ms = int(time.time() * 1000) - _CLOCK_SLACK_MS
     printed = 0
     seen: dict[str, Event] = {}
-    records = follow_topic(
-        settings, settings.topic_events, from_beginning=from_beginning, idle_exit=idle_exit
-    )
+    records = follow_topic(settings, topic, from_beginning=from_beginning, idle_exit=idle_exit)
     async for record in records:
         if not from_beginning and record.timestamp < started_ms:
             continue
@@ -161,11 +160,13 @@ def tail_events(
     idle_exit: float | None,
     out: TextIO,
     event_filter: EventFilter | None = None,
+    topic: str | None = None,
 ) -> int:
     """Print event revisions until Ctrl-C or ``idle_exit`` seconds without one; return the count.
 
     With ``event_filter`` only matching revisions are printed; readable lines end
-    with what changed since the previous revision of the same event.
+    with what changed since the previous revision of the same event. ``topic`` reads
+    another topic of event revisions (a routed one) instead of the events topic.
     """
     try:
         return asyncio.run(
@@ -176,6 +177,7 @@ def tail_events(
                 idle_exit=idle_exit,
                 out=out,
                 event_filter=event_filter,
+                topic=topic or settings.topic_events,
             )
         )
     except KeyboardInterrupt:

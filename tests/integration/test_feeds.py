@@ -8,6 +8,7 @@ extraction quality.
 from __future__ import annotations
 
 import asyncio
+import io
 import socket
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import orjson
 import pytest
 
 from pipeline.broker import find_free_port
+from pipeline.feeds.tail import tail_events
 from pipeline.models import Actor, Cameo, Event, Mention, dumps
 from tests.integration.conftest import REPO_ROOT, Pipeline, WorkerProcess, _produce
 
@@ -141,6 +143,20 @@ def test_route_agent_publishes_sanctions_to_the_routed_topic(pipeline: Pipeline)
     paired = pipeline.read(dyad, until=lambda records: len(records) >= 1, timeout=30)
     assert [2] == [orjson.loads(record.value)["revision"] for record in paired]
     assert "event_routed" in worker.log()
+
+    # `parley tail --topic` reads a routed topic as it reads the events topic.
+    printed = io.StringIO()
+    count = tail_events(
+        pipeline.settings,
+        as_json=True,
+        from_beginning=True,
+        idle_exit=3.0,
+        out=printed,
+        topic=sanctions,
+    )
+    tailed = [orjson.loads(line) for line in printed.getvalue().splitlines()]
+    assert 2 == count
+    assert [1, 2] == [value["revision"] for value in tailed]
 
     # A tombstone (the id merged into another) reaches every routed topic, header kept.
     retired = f"{pipeline.prefix}-s1".encode()
