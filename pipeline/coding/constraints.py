@@ -235,6 +235,16 @@ def _voiced(token: Token, lexicon: Lexicon) -> bool:
     return governor is not None and governor.lower_ in _VOICING
 
 
+def _operations_of_force(token: Token, lexicon: Lexicon) -> bool:
+    """Military plans or drills put on hold ("suspended plans for military action",
+    "suspended its military drills"), not "suspended military aid"."""
+    return any(
+        lexicon.in_group("operations", o.lower_)
+        and any(lexicon.in_group("force", t.lower_) for t in o.subtree if t.i != o.i)
+        for o in children_of(token, ("dobj", "nsubjpass"))
+    )
+
+
 _PULL_VERBS = inflections("withdraw", "pull", "remove", "redeploy") | {"withdrew", "withdrawn"}
 
 _DEPARTURES = inflections("leave", "depart", "quit", "exit") | {"left"}
@@ -249,6 +259,7 @@ _SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "joint": _joint,
     "voiced": _voiced,
     "held": _held,
+    "operations_of_force": _operations_of_force,
 }
 
 _HOLDING = inflections("hold", "conduct", "have") | {"held", "had"}

@@ -1,0 +1,93 @@
+"""Phrasal and light-verb acts of news writing: blowing up an office, cutting hotlines,
+excluding a leader from a summit, freezing trade, siding with a state, restoring ties,
+putting military plans on hold.
+
+Every sentence is hand-written; where a rule could overreach, a case must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.coding import Coder
+from tests.unit.coding.conftest import make_article
+
+
+def _codes(coder: Coder, body: str) -> set[tuple[str, str, str, str | None]]:
+    return {
+        (c.source.code, c.type, c.cameo.code, c.target.code if c.target else None)
+        for c in coder.extract(make_article(body))
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Serbia blew up the joint border office with Kosovo on Tuesday.",
+            ("SRB", "COERCE", "1712", "XKX"),
+        ),
+        (
+            "Venezuela demolished the Colombian consulate building with explosives on Monday.",
+            ("VEN", "COERCE", "1712", "COL"),
+        ),
+        (
+            "Sudan said on Tuesday it was cutting off all communication lines with Chad.",
+            ("SDN", "SANCTION", "160", "TCD"),
+        ),
+        ("Armenia cut the hotlines with Azerbaijan on Monday.", ("ARM", "SANCTION", "160", "AZE")),
+        (
+            "Ministers of the Arab League decided on Friday to exclude Syria's president "
+            "from the summit.",
+            ("ARL", "SANCTION", "160", "SYR"),
+        ),
+        (
+            "The African Union shut out Mali's president from its summit on Friday.",
+            ("AU", "SANCTION", "160", "MLI"),
+        ),
+        (
+            "Peru's government froze all new trade and investment with Chile on Sunday.",
+            ("PER", "SANCTION", "163", "CHL"),
+        ),
+        ("Qatar quickly sided with Turkey on Monday.", ("QAT", "SUPPORT", "051", "TUR")),
+        (
+            "Ghana has restored diplomatic relations with Togo, the ministry said on Monday.",
+            ("GHA", "CONCEDE", "081", "TGO"),
+        ),
+        (
+            "Pakistan's army chief has suspended plans for military action against India, "
+            "state media said on Monday.",
+            ("PAK", "RETREAT", "087", "IND"),
+        ),
+    ],
+)
+def test_phrasal_act_is_coded(
+    coder: Coder, body: str, expected: tuple[str, str, str, str | None]
+) -> None:
+    """A phrasal or light-verb act is coded with its type and CAMEO code."""
+    assert expected in _codes(coder, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "unexpected"),
+    [
+        (  # a joint restoration is an agreement, not a concession
+            "Morocco and Iran have agreed to restore diplomatic relations, officials said.",
+            ("MAR", "CONCEDE", "081", "IRN"),
+        ),
+        (  # an exclusion from a summit is no meeting
+            "Ministers of the Arab League decided on Friday to exclude Syria's president "
+            "from the summit.",
+            ("ARL", "CONSULT", "040", "SYR"),
+        ),
+        (  # suspending aid is no military retreat
+            "Germany suspended military aid to Niger on Monday.",
+            ("DEU", "RETREAT", "087", "NER"),
+        ),
+    ],
+)
+def test_phrasal_act_does_not_overreach(
+    coder: Coder, body: str, unexpected: tuple[str, str, str, str | None]
+) -> None:
+    """A phrase near a phrasal trigger is not coded as that act."""
+    assert unexpected not in _codes(coder, body)
