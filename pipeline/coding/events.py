@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention
+from pipeline.coding.backdrop import is_backdrop
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
 from pipeline.coding.constraints import fits
 from pipeline.coding.locations import is_setting, is_sideline, location_of
@@ -99,6 +100,8 @@ def code_sentence(
             governor = governor_of(token) if is_noun else None
             if not fits(trigger, token, governor, lexicon, actors):
                 continue
+            if is_backdrop(trigger, token, governor, lexicon, is_noun):
+                break
             if trigger.embeds:
                 absorbed |= absorbed_by(token, is_noun)
             elif (trigger.object is not None or trigger.cameo[:2] == "12") and not is_noun:

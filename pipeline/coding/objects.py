@@ -81,9 +81,15 @@ def anaphoric_object(token: Token) -> bool:
     objects = children_of(token, ("dobj", "nsubjpass"))
     return any(
         any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in o.children)
-        and not any(c.dep_ in ("prep", "poss") for c in o.children)
+        and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ not in _PLACE_PREPS)
+            for c in o.children
+        )  # "blew up the liaison office in X": a place, not a party
         for o in objects
     )
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near"})
 
 
 _RELATIONAL = frozenset(
@@ -94,10 +100,12 @@ _RELATIONAL = frozenset(
 def relational_object(token: Token) -> bool:
     """Whether the act's object is someone named by their tie to the subject ("hailed his
     guest", "praised her host", "thanked his counterpart"): the other party of the story."""
+    objects = children_of(token, ("dobj",))
+    owners = [c for o in objects for c in o.children if c.dep_ == "poss"]  # "his host's courage"
     return any(
         o.lower_ in _RELATIONAL
         and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in o.children)
-        for o in children_of(token, ("dobj",))
+        for o in objects + owners
     )
 
 

@@ -91,3 +91,22 @@ def test_phrasal_act_does_not_overreach(
 ) -> None:
     """A phrase near a phrasal trigger is not coded as that act."""
     assert unexpected not in _codes(coder, body)
+
+
+def test_blown_up_office_in_a_place_aims_at_the_other_party(coder: Coder) -> None:
+    """'Blew up the liaison office in <town>': the town is the office's place, so the act
+    is aimed at the story's other party."""
+    body = (
+        "Israel and Lebanon opened a liaison office in Naqoura in 2019. Lebanese officials "
+        "said on Tuesday that Israel blew up the liaison office in Naqoura."
+    )
+    assert ("ISR", "COERCE", "1712", "LBN") in _codes(coder, body)
+
+
+def test_praise_of_the_hosts_quality_aims_at_the_host(coder: Coder) -> None:
+    """'Praised his host's courage': the host is the party praised."""
+    body = (
+        "Ecuador's president visited Peru on Monday. At a dinner on Tuesday, Ecuador's "
+        "president praised his host's courage and vision."
+    )
+    assert ("ECU", "SUPPORT", "051", "PER") in _codes(coder, body)

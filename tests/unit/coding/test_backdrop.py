@@ -1,0 +1,63 @@
+"""Backdrop words: lexicon words that set the scene (a danger, a habit, a tally, a
+circumstance, an absence, a standing refusal, a characterisation) code no act, while the
+same words telling an act still do.
+
+Every sentence is hand-written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.coding import Coder
+from tests.unit.coding.conftest import make_article, tuples
+
+
+def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
+    return tuples(coder.extract(make_article(body)))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile, which sells copper to China, is a major exporter.",
+        "More than 100 of the 150 member states now recognise Kosovo.",
+        "About two million Poles visited Germany last year.",
+        "Ecuador's long conscription was justified by the threat from Peru.",
+        "Peru had refused for ten years to implement the ruling against Chile.",
+        "The Brazilian president and the Chilean president skipped the meeting with "
+        "Argentina on Monday.",
+        "Its troops were in Mali at the invitation of the French government.",
+        "Norway's envoy carried proposals back and forth between the Serbian and Kosovo "
+        "delegations on Monday.",
+        "The army chief suspended the measures proposed by India's government on Monday.",
+    ],
+)
+def test_backdrop_codes_no_act(coder: Coder, body: str) -> None:
+    """A scene-setting use of a trigger word yields no event."""
+    assert set() == _code(coder, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Peru refused on Monday to implement the ruling against Chile.", ("PER", "REJECT", "CHL")),
+        ("Russia threatened Ukraine with strikes on Monday.", ("RUS", "THREATEN", "UKR")),
+        (
+            "Two Egyptian military transport aircraft landed at Mogadishu's airport on Tuesday "
+            "carrying weapons for the Somali army.",
+            ("EGY", "AID", "SOM"),
+        ),
+    ],
+)
+def test_act_beside_backdrop_is_kept(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """The same trigger words telling a dated act still code it."""
+    assert expected in _code(coder, body)
+
+
+def test_characterised_attack_is_no_assault(coder: Coder) -> None:
+    """'Described X as "an attack on Y"' names the move; it is no assault."""
+    body = 'Peru described Chile\'s decision as "a blatant interference" and "an attack on Peru".'
+    assert "ASSAULT" not in {t for _, t, _ in _code(coder, body)}
