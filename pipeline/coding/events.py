@@ -31,7 +31,7 @@ from pipeline.coding.pairs import (
     between_parties,
     pair_subject,
 )
-from pipeline.coding.parties import SYMMETRIC_ROOTS, party_pairs
+from pipeline.coding.parties import SYMMETRIC_ROOTS, Reacted, party_pairs
 from pipeline.coding.search import Resolver
 from pipeline.coding.sources import coordinated_actors, noun_source, speaker_of, subject_of
 from pipeline.coding.syntax import governor_of
@@ -76,11 +76,13 @@ def code_sentence(
     counterpart: Counterpart | None = None,
     pairs_of: Pairs | None = None,
     previous: ActorMention | None = None,
+    reacted: Reacted | None = None,
 ) -> list[Act]:
     """The acts of one parsed sentence; ``actors`` maps token index to actor mention.
 
     ``previous`` is the author of the act told just before: a reaction to "the vote" or
-    "the ratification" is aimed at it.
+    "the ratification" is aimed at it, unless ``reacted`` names the author of an earlier
+    act aimed at the reacting party.
     ``counterpart`` names the other party of the story for offers and refusals to
     meet whose target the sentence leaves implicit ("Iran rejected direct talks").
     """
@@ -175,6 +177,13 @@ def code_sentence(
                 target_found = target_of(
                     token, None if setting else governor, trigger, actors, resolve, source.code
                 )
+            if (
+                pair is not None
+                and target_found is not None
+                and not trigger.cameo.startswith("04")
+                and target_found[0].code not in (pair[0].code, pair[1].code)
+            ):  # "the two leaders signed what Turkish officials called ...": no third party
+                target_found = None
             coordinated = (
                 [pair[1]]
                 if pair is not None
@@ -226,6 +235,7 @@ def code_sentence(
                 pairs_of=pairs_of,
                 counterpart=counterpart,
                 previous=previous,
+                reacted=reacted,
             )
             if inferred:
                 by_parse = False

@@ -20,6 +20,7 @@ from pipeline.coding.syntax import children_of
 from pipeline.coding.triggers import inflections
 
 __all__ = [
+    "PAIR_NOUNS",
     "Counterpart",
     "Pairs",
     "between_parties",
@@ -32,7 +33,7 @@ Counterpart = Callable[[str, str], ActorMention | None]  # (source, CAMEO code)
 
 Pairs = Callable[[Token, str | None], tuple[ActorMention, ActorMention] | None]
 
-_PAIR_NOUNS = inflections(
+PAIR_NOUNS = inflections(
     "leader",
     "side",
     "country",
@@ -57,9 +58,9 @@ def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMenti
         node = node.head
     for subject in children_of(node, ("nsubj", "nsubjpass")):
         counted = any(c.lower_ in ("two", "both") for c in subject.children)
-        if subject.lower_ in _PAIR_NOUNS and counted:
+        if subject.lower_ in PAIR_NOUNS and counted:
             return pairs_of(subject, None)
-        if subject.lower_ == "both" and any(c.lower_ in _PAIR_NOUNS for c in subject.subtree):
+        if subject.lower_ == "both" and any(c.lower_ in PAIR_NOUNS for c in subject.subtree):
             return pairs_of(subject, None)
     return None
 
@@ -94,10 +95,10 @@ def between_parties(
                     found.append(mention)
             if len(found) >= 2:
                 return found
-            owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in _PAIR_NOUNS]
+            owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in PAIR_NOUNS]
             obj = owners[0] if owners else obj  # "between the two countries' leaders"
             counted = any(c.lower_ in ("two", "both") for c in obj.children)
-            if pairs_of is not None and obj.lower_ in _PAIR_NOUNS and counted:
+            if pairs_of is not None and obj.lower_ in PAIR_NOUNS and counted:
                 pair = pairs_of(obj, exclude)
                 if pair is not None:
                     return list(pair)
@@ -137,7 +138,7 @@ def pair_object(verb: Token, pairs_of: Pairs | None, source: str) -> list[ActorM
         return []
     for obj in children_of(verb, ("dobj",)):
         counted = any(c.lower_ in ("two", "both") for c in obj.children)
-        if obj.lower_ in _PAIR_NOUNS and counted:
+        if obj.lower_ in PAIR_NOUNS and counted:
             pair = pairs_of(obj, source)
             return [m for m in pair if m.code != source] if pair is not None else []
     return []

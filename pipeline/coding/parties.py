@@ -10,6 +10,8 @@ party of the story ("Iran rejected direct talks").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
@@ -27,7 +29,9 @@ from pipeline.coding.syntax import children_of
 from pipeline.coding.targets import further_targets
 from pipeline.coding.triggers import Lexicon
 
-__all__ = ["SYMMETRIC_ROOTS", "party_pairs"]
+__all__ = ["SYMMETRIC_ROOTS", "Reacted", "party_pairs"]
+
+Reacted = Callable[[str], ActorMention | None]  # a reacting party -> the author reacted to
 
 SYMMETRIC_ROOTS = ("03", "04", "06", "057", "0871")
 
@@ -51,6 +55,7 @@ def party_pairs(
     pairs_of: Pairs | None = None,
     counterpart: Counterpart | None = None,
     previous: ActorMention | None = None,
+    reacted: Reacted | None = None,
 ) -> tuple[list[tuple[ActorMention, ActorMention]], bool]:
     """The (source, target) pairs of the act a trigger carries, and whether they were
     inferred from the story rather than read from the parse."""
@@ -83,11 +88,10 @@ def party_pairs(
         pairs = [(source, coordinated[0])]
     elif (
         cameo[:2] in ("05", "11")
-        and previous is not None
-        and previous.code != source.code
+        and (author := _author(source, previous, reacted)) is not None
         and reaction_to_act(token, lexicon, actors, cameo)
-    ):  # "X welcomed the vote": the vote told just before
-        pairs = [(source, previous)]
+    ):  # "X welcomed the vote": the vote on X, or else the act told just before
+        pairs = [(source, author)]
         inferred = True
     elif (
         counterpart is not None
@@ -104,6 +108,17 @@ def party_pairs(
             pairs = [(source, other)]
             inferred = True
     return pairs, inferred
+
+
+def _author(
+    source: ActorMention, previous: ActorMention | None, reacted: Reacted | None
+) -> ActorMention | None:
+    """The author of the act a reaction of ``source`` answers: of the latest act aimed at
+    the source, else of the act told just before (never the source itself)."""
+    for author in (reacted(source.code) if reacted is not None else None, previous):
+        if author is not None and author.code != source.code:
+            return author
+    return None
 
 
 def _borrowed_subject(verb: Token | None) -> bool:
