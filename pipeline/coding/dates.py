@@ -168,6 +168,26 @@ def _base_of(kind: str, text: str, base: date, story_day: date | None) -> date:
     return story_day if short and story_day is not None else base
 
 
+_PREVIOUS = re.compile(r"\b(?:the\s+previous|the\s+preceding)\s+$", re.IGNORECASE)
+
+_APPOSED_GAP = re.compile(r"\s*,\s*")
+
+_COUNTED_BACK = re.compile(r"\bdays?\s+(?:after|before|earlier)$", re.IGNORECASE)
+
+
+def _apposed_day(spans: list[DateSpan], text: str, start: int, end: int) -> date | None:
+    """The explicit day just before a count of days, set off by a comma only ("on January
+    8, six days after X did A"): the count runs back from it (a count of weeks is
+    approximate and keeps the story's day)."""
+    if not spans or spans[-1].kind not in ("md", "dm", "wd"):
+        return None
+    if _COUNTED_BACK.search(text[start:end]) is None:
+        return None
+    if _APPOSED_GAP.fullmatch(text[spans[-1].end : start]) is None:
+        return None
+    return spans[-1].day
+
+
 def find_dates(
     text: str, base: date, *, story_day: date | None = None, told: date | None = None
 ) -> list[DateSpan]:
@@ -185,8 +205,12 @@ def find_dates(
             told_here = [d.day for d in spans if d.kind in ("md", "dm", "wd")]
             start = told_here[-1] if told_here else told
             day: date | None = _forward(match.group(), start) if start is not None else None
+        elif kind == "rel" and (told_day := _apposed_day(spans, text, *match.span())) is not None:
+            day = _relative(match.group(), told_day)  # "on Jan. 8, six days after X": from Jan. 8
         else:
             day = resolve_date(kind, match.group(), _base_of(kind, match.group(), base, story_day))
+            if day is not None and kind == "wd" and _PREVIOUS.search(text, 0, match.start()):
+                day -= timedelta(days=7)  # "the previous Sunday": the week before the story's
         if day is not None:
             before = text[max(0, match.start() - 7) : match.start()].lower().split()
             bound = match.group().lower().startswith("since") or (

@@ -74,7 +74,9 @@ def pick_span(
     usable = [d for d in usable if not _told_of_another(trigger, d, sentence_text)]
     if status in ("planned", "proposed"):
         usable = [d for d in usable if d.kind in ("wd", "rel", "md", "dm", "fwd")]
-    usable = [d for d in usable if d.day <= anchor + timedelta(days=1)]
+    # a weekday or "N days ago" is resolved back from publication: never a later day, even
+    # when the story's day (the lead's "on Tuesday") is earlier than a later "on Thursday"
+    usable = [d for d in usable if d.kind in ("wd", "rel") or d.day <= anchor + timedelta(days=1)]
     if not usable:
         return None
     if status == "denied" and any(d.start >= trigger_end for d in usable):
@@ -101,10 +103,22 @@ def _told_of_another(trigger: tuple[int, int], span: DateSpan, sentence_text: st
     start, end = trigger
     if span.start > end and _AFTER.search(sentence_text, end, span.start) is not None:
         return True
+    if span.start >= end and _dates_prior_clause(span):  # "A, five months after B": B's day
+        return True
     between = sentence_text[min(end, span.end) : max(start, span.start)]
     if ";" in between:
         return True
     return span.attributive and not 0 <= start - span.end <= 3
+
+
+_THEN = re.compile(r"\bat\s+(?:the|that)\s+time\b", re.IGNORECASE)
+
+_PRIOR = re.compile(r"\b(?:after|before)$", re.IGNORECASE)
+
+
+def _dates_prior_clause(span: DateSpan) -> bool:
+    """ "two weeks after X did A": a relative span that dates the act told after it (A)."""
+    return span.kind == "rel" and _PRIOR.search(span.text) is not None
 
 
 def story_day(sentences: list[Sentence], published_at: datetime) -> date:
@@ -117,7 +131,9 @@ def story_day(sentences: list[Sentence], published_at: datetime) -> date:
     published = published_at.date()
     for sentence in [s for s in sentences if not s.is_title][:2]:
         spans = find_dates(sentence.text, published)
-        # "despite Monday's clash, X said on Wednesday": the reported day first
+        # "despite Monday's clash, X said on Wednesday": the reported day first;
+        # "a day after X did A, Y said": the span dates A, not the story
+        spans = [d for d in spans if not _dates_prior_clause(d)]
         for span in sorted(spans, key=lambda d: d.attributive):
             recent = 0 <= (published - span.day).days <= 6
             if span.kind in ("wd", "rel", "md", "dm") and not span.bound and recent:
@@ -134,9 +150,12 @@ def inherited_dates(
     ]
     if not previous:
         return []
+    kinds = ("md", "dm", "wd", "fwd")
+    if _THEN.search(sentence.text):  # "X accused Y at the time": the time just told, any
+        kinds += ("my", "month", "year", "rel")
     spans = [
         d
         for d in find_dates(previous[-1].text, published, story_day=anchor)
-        if d.kind in ("md", "dm", "wd", "fwd") and not d.bound and not d.attributive
+        if d.kind in kinds and not d.bound and not d.attributive
     ]
     return [DateSpan(0, 0, spans[-1].text, spans[-1].day, spans[-1].kind)] if spans else []

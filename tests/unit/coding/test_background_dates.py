@@ -1,0 +1,73 @@
+"""Background acts told with their own dates: counts of days from a named day, "the
+previous Sunday", "N months after" (the later act's distance from the earlier), a lead
+that opens "a day after X", a later weekday than the lead's, "at the time".
+
+Every sentence is hand-written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.coding import Coder
+from pipeline.coding.dates import find_dates
+from tests.unit.coding.conftest import make_article
+
+
+def _dated(coder: Coder, body: str, published: str) -> set[tuple[str, str, str | None, date]]:
+    return {
+        (c.source.code, c.type, c.target.code if c.target else None, c.date)
+        for c in coder.extract(make_article(body, published=published))
+    }
+
+
+def test_count_of_days_runs_back_from_the_named_day() -> None:
+    """ "on January 8, six days after X did A": A is dated January 2."""
+    text = "They met on January 8, six days after Kenya recalled its ambassador."
+    spans = find_dates(text, date(2024, 1, 22), story_day=date(2024, 1, 21))
+    assert [date(2024, 1, 8), date(2024, 1, 2)] == [s.day for s in spans]
+
+
+def test_previous_weekday_is_the_week_before() -> None:
+    """ "the previous Sunday" in a Monday paper is eight days back, not yesterday."""
+    spans = find_dates("He had flown there the previous Sunday.", date(2018, 7, 16))
+    assert [date(2018, 7, 8)] == [s.day for s in spans]
+
+
+def test_act_months_after_another_keeps_the_story_day(coder: Coder) -> None:
+    """ "X restored ties with Y, five months after it broke them off": the count dates
+    the break, not the restoration."""
+    body = "Ghana has restored diplomatic relations with Togo, nearly five months after it broke them off."
+    found = _dated(coder, body, "2021-05-07T15:00:00+00:00")
+    assert ("GHA", "CONCEDE", "TGO", date(2021, 5, 7)) in found
+
+
+def test_lead_opening_a_day_after_dates_the_earlier_act(coder: Coder) -> None:
+    """A lead "A day after X did A, Y ..." with "Wednesday's briefing" next: the story's
+    day is Wednesday and A is Tuesday."""
+    body = (
+        "A day after Serbia blew up the joint border office with Kosovo, Kosovo's government "
+        "faced reporters. What follows are highlights of Wednesday's briefing."
+    )
+    found = _dated(coder, body, "2020-06-17T15:00:00+00:00")
+    assert ("SRB", "COERCE", "XKX", date(2020, 6, 16)) in found
+
+
+def test_later_weekday_than_the_leads_is_kept(coder: Coder) -> None:
+    """A lead on Tuesday's events does not cap a later "On Thursday" of the same story."""
+    body = (
+        "Two Egyptian transport aircraft landed in Mogadishu on Tuesday carrying weapons. "
+        "On Thursday Somalia's foreign ministry summoned Ethiopia's ambassador to protest."
+    )
+    found = _dated(coder, body, "2024-08-29T18:00:00+00:00")
+    assert date(2024, 8, 29) in {d for s, _, t, d in found if (s, t) == ("SOM", "ETH")}
+
+
+def test_at_the_time_takes_the_time_just_told(coder: Coder) -> None:
+    """ "X accused Y at the time" is dated by the month the sentence before named."""
+    body = (
+        "In February last year it was Kenya that reacted, recalling its ambassador from "
+        "Somalia. Kenya accused Somalia at the time of auctioning oil blocks."
+    )
+    found = _dated(coder, body, "2020-12-17T15:00:00+00:00")
+    assert ("KEN", "ACCUSE", "SOM", date(2019, 2, 1)) in found
