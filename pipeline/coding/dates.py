@@ -179,8 +179,8 @@ def _apposed_day(spans: list[DateSpan], text: str, start: int, end: int) -> date
     """The explicit day just before a count of days, set off by a comma only ("on January
     8, six days after X did A"): the count runs back from it (a count of weeks is
     approximate and keeps the story's day)."""
-    if not spans or spans[-1].kind not in ("md", "dm", "wd"):
-        return None
+    if not spans or spans[-1].kind not in ("md", "dm", "wd") or spans[-1].bound:
+        return None  # not "barred flights from July 8, a day after X": that is a limit
     if _COUNTED_BACK.search(text[start:end]) is None:
         return None
     if _APPOSED_GAP.fullmatch(text[spans[-1].end : start]) is None:

@@ -71,3 +71,10 @@ def test_at_the_time_takes_the_time_just_told(coder: Coder) -> None:
     )
     found = _dated(coder, body, "2020-12-17T15:00:00+00:00")
     assert ("KEN", "ACCUSE", "SOM", date(2019, 2, 1)) in found
+
+
+def test_count_of_days_after_a_limit_counts_from_the_story_day() -> None:
+    """ "barred flights from July 8, a day after X": July 8 is a limit, not X's anchor."""
+    text = "He barred flights from July 8, a day after crowds stormed the parliament."
+    spans = find_dates(text, date(2019, 6, 21), story_day=date(2019, 6, 21))
+    assert date(2019, 6, 20) == spans[-1].day
