@@ -13,13 +13,12 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from itertools import pairwise
 
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.events import Act
-from pipeline.coding.pairs import Counterpart
+from pipeline.coding.pairs import Counterpart, named_pair
 from pipeline.coding.sentences import Sentence
 
 __all__ = [
@@ -130,11 +129,23 @@ def pronoun_resolver(
                 continue  # "Putin continues to mess around," the minister wrote. He...
             if person and mention.kind in ("person", "role"):
                 return mention
-            if not person and mention.kind in kinds:
+            if not person and mention.kind in kinds and not _place_named(mention, sentences):
                 return mention
         return None
 
     return resolve
+
+
+def _place_named(mention: ActorMention, sentences: list[Sentence]) -> bool:
+    """Whether a capital is named as a place ("a conference in London"), not as its
+    government: no antecedent for a later "it"."""
+    if mention.kind != "capital":
+        return False
+    home = next((s for s in sentences if s.start <= mention.start < s.end), None)
+    if home is None:
+        return False
+    before = home.text[: mention.start - home.start].rstrip().rsplit(" ", 1)[-1].lower()
+    return before in ("in", "at", "near", "outside")
 
 
 def _previous_topic(
@@ -212,7 +223,7 @@ def pairs_resolver(
             ):
                 found.append(mention)
             if len(found) == 2:
-                named = _named_pair(previous, [m for _, m in told], exclude)
+                named = named_pair(previous, [m for _, m in told], exclude)
                 if named is not None and {found[0].code, found[1].code} & {
                     named[0].code,
                     named[1].code,
@@ -222,29 +233,6 @@ def pairs_resolver(
         return None
 
     return pair
-
-
-_JOINED = re.compile(r"\s*,?\s*and\s*")
-
-
-def _named_pair(
-    sentences: list[Sentence], told: list[ActorMention], exclude: str | None
-) -> tuple[ActorMention, ActorMention] | None:
-    """The last two parties named together ("A and B", "A's leader and B's president")
-    among the mentions told, if any: what a later "the two sides" most likely means."""
-    ordered = sorted(told, key=lambda m: m.start)
-    for first, second in reversed(list(pairwise(ordered))):
-        if first.code == second.code or "capital" in (first.kind, second.kind):
-            continue
-        if exclude in (first.code, second.code):
-            continue
-        home = next((s for s in sentences if s.start <= first.start and second.end <= s.end), None)
-        if home is None:
-            continue
-        gap = home.text[first.end - home.start : second.start - home.start]
-        if _JOINED.fullmatch(gap):
-            return first, second
-    return None
 
 
 def counterpart_of(mentions: list[ActorMention]) -> Callable[[str, str], ActorMention | None]:

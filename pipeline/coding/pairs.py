@@ -9,12 +9,15 @@ mediated deal belongs to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.search import Resolver
+from pipeline.coding.sentences import Sentence
 from pipeline.coding.sources import agentive, coordinated_actors, subject_of
 from pipeline.coding.syntax import children_of
 from pipeline.coding.triggers import inflections
@@ -25,6 +28,7 @@ __all__ = [
     "Pairs",
     "between_parties",
     "mediated_parties",
+    "named_pair",
     "pair_object",
     "pair_subject",
 ]
@@ -142,3 +146,26 @@ def pair_object(verb: Token, pairs_of: Pairs | None, source: str) -> list[ActorM
             pair = pairs_of(obj, source)
             return [m for m in pair if m.code != source] if pair is not None else []
     return []
+
+
+_JOINED = re.compile(r"\s*,?\s*and\s*")
+
+
+def named_pair(
+    sentences: list[Sentence], told: list[ActorMention], exclude: str | None
+) -> tuple[ActorMention, ActorMention] | None:
+    """The last two parties named together ("A and B", "A's leader and B's president")
+    among the mentions told, if any: what a later "the two sides" most likely means."""
+    ordered = sorted(told, key=lambda m: m.start)
+    for first, second in reversed(list(pairwise(ordered))):
+        if first.code == second.code or "capital" in (first.kind, second.kind):
+            continue
+        if exclude in (first.code, second.code):
+            continue
+        home = next((s for s in sentences if s.start <= first.start and second.end <= s.end), None)
+        if home is None:
+            continue
+        gap = home.text[first.end - home.start : second.start - home.start]
+        if _JOINED.fullmatch(gap):
+            return first, second
+    return None

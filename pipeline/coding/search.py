@@ -203,6 +203,8 @@ def search(
         if token.lower_ in SETTING_NOUNS:
             continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
         owner = token.dep_ == "poss" and token.pos_ == "PRON"
+        if owner and any(c.lower_ == "own" for c in token.head.children):
+            continue  # "recalled its own ambassador": the actor's own, no other party
         mention = actor_at(token, actors, resolve) if owners or not owner else None
         if mention is not None and mention.code != exclude:
             if (
@@ -223,11 +225,24 @@ def search(
                 continue
             if child.dep_ in _CLAUSE_BREAKS and not (relaxed and child.dep_ == "acl"):
                 continue
+            if child.dep_ == "appos" and _next_clause_subject(child):
+                continue  # "a deal with X, President Y of Z has found ...": Y is no apposition
             seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
             if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not (venue_ok or seat):
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
+
+
+def _next_clause_subject(appos: Token) -> bool:
+    """Whether an "apposition" is really the subject of the next clause: it runs straight,
+    with no closing comma, into a verb of another clause ("after A signed a deal with X,
+    the president of Y has found ...")."""
+    end = appos.right_edge.i + 1
+    if end >= len(appos.doc):
+        return False
+    after = appos.doc[end]
+    return after.pos_ in ("AUX", "VERB") and after.dep_ in ("aux", "ROOT", "auxpass")
 
 
 def led_by(participle: Token) -> list[Token]:

@@ -61,6 +61,8 @@ def subject_of(
     subjects = children_of(verb, ("nsubj",))
     if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVES:
         return search([verb.head], actors, resolve)
+    if subjects and subjects[0].lower_ in _RELATIVES and _cleft_focus(verb):
+        return search(_cleft_focus(verb), actors, resolve)  # "it was X that recalled ...": X
     if subjects:
         return search(subjects, actors, resolve)
     before = _infinitive_subject(verb, actors)
@@ -92,6 +94,17 @@ def subject_of(
             return subject_of(governor, actors, resolve, depth + 1) or found
         return found
     return None
+
+
+def _cleft_focus(verb: Token) -> list[Token]:
+    """The focus of a cleft sentence a verb is the relative clause of: X in "it was X
+    that reacted" (the parser hangs the clause on the copula)."""
+    copula = verb.head
+    if verb.dep_ not in ("ccomp", "relcl", "advcl") or copula.lower_ not in ("was", "is", "were"):
+        return []
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return []
+    return children_of(copula, ("attr",))
 
 
 def _relative_governor(verb: Token) -> Token | None:

@@ -89,3 +89,85 @@ def test_welcoming_falls_back_to_the_act_told_just_before(coder: Coder) -> None:
         "Niger's foreign minister welcomed the vote.",
     )
     assert ("NER", "SUPPORT", "UN") in found
+
+
+def test_cleft_focus_is_the_actor(coder: Coder) -> None:
+    """In "it was X that reacted, recalling its envoy from Y", X recalls, not whatever an
+    "it" would point back to."""
+    found = _code(
+        coder,
+        "Chile's quarrel with Peru worries Ecuador. Last year it was Santiago that reacted "
+        "first, recalling its ambassador from Lima.",
+    )
+    assert ("CHL", "SANCTION", "PER") in found
+    assert set() == {t for t in found if t[0] == "ECU"}
+
+
+def test_its_own_envoy_names_no_other_party(coder: Coder) -> None:
+    """ "Recalled its own ambassador": the possessive is the actor's own, never a target
+    read from whatever "its" could refer to."""
+    found = _code(
+        coder,
+        "The talks were held in Oslo in March. The Chilean government said on Monday that "
+        "the Peruvian ministry had recalled its own ambassador.",
+    )
+    assert set() == {t for t in found if t[2] == "NOR"}
+
+
+def test_unclosed_apposition_is_the_next_clause_subject(coder: Coder) -> None:
+    """ "After A signed a deal with X, President Y of Z has found ...": the parser hangs Y on
+    X as an apposition; with no closing comma it is the next clause's subject, no target."""
+    found = _code(
+        coder,
+        "Three weeks after Peru signed its fishing memorandum with Tierra Alta, President "
+        "Ana Rios of Chile has found some willing friends.",
+    )
+    assert set() == {t for t in found if t[1] == "SUPPORT"}
+
+
+def test_apposition_with_closing_comma_stays_a_target(coder: Coder) -> None:
+    """A real apposition, closed by a comma, still names the target."""
+    found = _code(coder, "Peru signed a trade deal with Chile's president, Ana Rios, on Monday.")
+    assert ("PER", "SUPPORT", "CHL") in found
+
+
+def test_capital_named_as_a_place_is_no_antecedent(coder: Coder) -> None:
+    """ "At a conference in London, calling it an affront": "it" is no British act."""
+    found = _code(
+        coder,
+        "Chile accused Peru of selling fishing licences in disputed waters at a conference "
+        "in London, calling it an illegal grab of Chilean resources.",
+    )
+    assert set() == {t for t in found if t[2] == "GBR"}
+
+
+def test_search_skips_an_apposition_running_into_a_verb() -> None:
+    """The parser may hang the next clause's subject on a name as an apposition ("... with
+    Tierra, President Rios of Chile has found friends"): the search from "Tierra" does not
+    reach Chile, while a closed apposition ("with Tierra, its president Rios, on Monday")
+    is still searched."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.coding.actors import ActorMention
+    from pipeline.coding.search import search
+
+    def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+        return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+    chile = ActorMention(0, 5, "CHL", "person", name="Rios")
+    run_on = parse(
+        ["with", "Tierra", ",", "President", "Rios", "of", "Chile", "has", "found", "friends"],
+        [0, 0, 1, 4, 1, 4, 5, 8, 8, 8],
+        ["ROOT", "pobj", "punct", "compound", "appos", "prep", "pobj", "aux", "ROOT", "dobj"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN", "AUX", "VERB", "NOUN"],
+    )
+    closed = parse(
+        ["with", "Tierra", ",", "President", "Rios", "of", "Chile", ",", "on", "Monday"],
+        [0, 0, 1, 4, 1, 4, 5, 1, 0, 8],
+        ["ROOT", "pobj", "punct", "compound", "appos", "prep", "pobj", "punct", "prep", "pobj"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "ADP", "PROPN"],
+    )
+    assert search([run_on[1]], {4: chile}, lambda _: None) is None
+    found = search([closed[1]], {4: chile}, lambda _: None)
+    assert "CHL" == (found[0].code if found else None)
