@@ -150,7 +150,7 @@ def inherited_dates(
     ]
     if not previous:
         return []
-    kinds = ("md", "dm", "wd", "fwd")
+    kinds: tuple[str, ...] = ("md", "dm", "wd", "fwd")
     if _THEN.search(sentence.text):  # "X accused Y at the time": the time just told, any
         kinds += ("my", "month", "year", "rel")
     spans = [

@@ -19,7 +19,7 @@ from pipeline.coding.backdrop import is_backdrop
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
 from pipeline.coding.constraints import fits
 from pipeline.coding.locations import is_setting, is_sideline, location_of
-from pipeline.coding.modality import accepted, assess_status, is_refusal
+from pipeline.coding.modality import accepted, assess_status, decided, is_refusal
 from pipeline.coding.objects import (
     as_demand,
     imposed,
@@ -50,6 +50,9 @@ _SANCTION_NOUNS = frozenset({"sanction", "tariff", "embargo"})
 _REFUSALS = {"03": "125", "04": "125", "05": "120", "06": "120", "08": "124"}
 
 _COPULAS = inflections("be")
+
+#: Acts that a decision performs: recognising a state, restoring ties, easing sanctions.
+_DECLARATIVE = frozenset({"054", "081", "085"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,8 @@ def code_sentence(
                 status = "planned"
             if cameo == "036" and status == "occurred":
                 status = "planned"
+            if cameo in _DECLARATIVE and status == "planned" and decided(token):
+                status = "occurred"  # "had decided to recognise X": the decision is the act
             if cameo[:2] >= "10" and status == "planned":
                 status = "occurred"
             if is_noun and trigger.lemma in _SANCTION_NOUNS and not imposed(token, governor):

@@ -21,6 +21,7 @@ __all__ = [
     "accepted",
     "assess_status",
     "clause_chain",
+    "decided",
     "habitual",
     "has_condition",
     "is_refusal",
@@ -222,6 +223,19 @@ def assess_status(
     if default == "planned":
         return "planned"
     return "occurred"
+
+
+_DECIDING = frozenset({"decided", "voted", "resolved"})
+
+
+def decided(trigger: Token) -> bool:
+    """Whether a done decision governs the act ("announced that it had decided to
+    recognise X", "voted to restore ties"), with no will/would of its own."""
+    chain = clause_chain(trigger)
+    if not any(node.lower_ in _DECIDING for node in chain[1:3]):
+        return False
+    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
+    return not auxes & FUTURE_AUXES
 
 
 _HABITUAL = frozenset({"always", "traditionally", "habitually"})

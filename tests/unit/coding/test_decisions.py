@@ -1,0 +1,41 @@
+"""Decisions that perform the act ("had decided to recognise X") and directives to close
+missions ("told X to close its consulates": a cut in diplomatic ties, not a request).
+
+Every sentence is hand-written.
+"""
+
+from __future__ import annotations
+
+from pipeline.coding import Coder
+from tests.unit.coding.conftest import make_article
+
+
+def _coded(coder: Coder, body: str) -> set[tuple[str, str, str, str | None, str]]:
+    return {
+        (c.source.code, c.type, c.cameo.code, c.target.code if c.target else None, c.status)
+        for c in coder.extract(make_article(body))
+    }
+
+
+def test_decision_to_recognise_is_the_recognition(coder: Coder) -> None:
+    """ "Announced that it had decided to recognise X": the recognition occurred."""
+    body = "Bolivia's foreign minister announced on Monday that La Paz had decided to recognise Kosovo."
+    assert ("BOL", "SUPPORT", "054", "XKX", "occurred") in _coded(coder, body)
+
+
+def test_future_decision_stays_planned(coder: Coder) -> None:
+    """ "Would decide to recognise X next year" is still a plan."""
+    body = "Bolivia's foreign minister said on Monday that La Paz would decide to recognise Kosovo next year."
+    assert ("BOL", "SUPPORT", "054", "XKX", "planned") in _coded(coder, body)
+
+
+def test_order_to_close_consulates_cuts_ties(coder: Coder) -> None:
+    """ "Told X to close its consulates" reduces diplomatic relations (161)."""
+    body = "Chile on Thursday told Lima to close its consulates in Arica and Iquique within a week."
+    assert ("CHL", "SANCTION", "161", "PER", "occurred") in _coded(coder, body)
+
+
+def test_other_directive_stays_a_request(coder: Coder) -> None:
+    """ "Told X to stop the incursions" remains a request."""
+    body = "Chile on Thursday told Peru to stop the border incursions."
+    assert {"REQUEST"} == {t for _, t, _, _, _ in _coded(coder, body)}
