@@ -41,6 +41,7 @@ from pipeline.coding.locations import third_place_cameo
 from pipeline.coding.pairs import PAIR_NOUNS
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
+from pipeline.coding.titles import resolve_titles
 from pipeline.coding.triggers import Lexicon, load_lexicon
 from pipeline.models import Actor, Candidate, CleanArticle
 
@@ -81,6 +82,7 @@ class Coder:
             find_registries(article.text, find_seats(article.text, mentions), self._gazetteer),
         )
         mentions = find_institutions(article.text, sentences, mentions, home)
+        mentions = resolve_titles(article.text, mentions)
         starts = [m.start for m in mentions]
         chosen = [s for s in sentences if self._is_candidate(s, mentions, starts)]
         counterpart = counterpart_of(mentions)

@@ -171,3 +171,43 @@ def test_search_skips_an_apposition_running_into_a_verb() -> None:
     assert search([run_on[1]], {4: chile}, lambda _: None) is None
     found = search([closed[1]], {4: chile}, lambda _: None)
     assert "CHL" == (found[0].code if found else None)
+
+
+def test_bare_title_names_the_official_last_named_with_it(coder: Coder) -> None:
+    """ "The general" after "General X" is X's state: "invited the general to the summit"
+    is aimed at him, never at the bloc whose summit it is."""
+    found = _code(
+        coder,
+        "Thailand's army chief, General Prayut Chan, met Laotian officials on Friday. "
+        "Reports said Vietnam had invited the general to the next ASEAN summit.",
+    )
+    assert ("VNM", "AGREE", "THA") in found
+    assert set() == {t for t in found if t[2] == "ASEAN"}
+
+
+def test_bare_title_shared_by_two_states_stays_unresolved() -> None:
+    """With two presidents of two states named before, "the president" names neither;
+    "the general assembly" is no person at all."""
+    from pipeline.coding.actors import ActorMention
+    from pipeline.coding.titles import resolve_titles
+
+    text = (
+        "Kenyan President Abel Moi met Ghanaian President Kofi Mensah. The president said "
+        "the general assembly would vote."
+    )
+    mentions = [
+        ActorMention(0, 27, "KEN", "person", "Abel Moi", "head_of_state"),
+        ActorMention(32, 62, "GHA", "person", "Kofi Mensah", "head_of_state"),
+    ]
+    assert mentions == resolve_titles(text, mentions)
+
+
+def test_bare_title_of_one_state_resolves() -> None:
+    """ "The president" after one state's president named with that title is that state."""
+    from pipeline.coding.actors import ActorMention
+    from pipeline.coding.titles import resolve_titles
+
+    text = "Kenyan President Abel Moi arrived. The president said he was glad."
+    mentions = [ActorMention(0, 25, "KEN", "person", "Abel Moi", "head_of_state")]
+    added = [m for m in resolve_titles(text, mentions) if m not in mentions]
+    assert [("KEN", "the president")] == [(m.code, text[m.start : m.end].lower()) for m in added]

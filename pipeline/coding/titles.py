@@ -1,0 +1,54 @@
+"""Officials named again by their title alone: "the general", "the president".
+
+News writing names a leader once with title and name ("Senior General X", "Kenyan
+President Y") and then often by the bare title ("Hun Sen had invited the general").
+A bare title stands for the person last named with that title, when every person the
+article named with it before is of one state; otherwise (two presidents at a summit)
+it stays unresolved. Titles of a body ("the general assembly", "the president of the
+commission") are no such reference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.coding.actors import ActorMention
+
+__all__ = ["resolve_titles"]
+
+_TITLE = re.compile(
+    r"\b[Tt]he\s+(?P<title>general|president|prime\s+minister|premier|king|emir|chancellor"
+    r"|crown\s+prince|sultan)\b(?!-)(?!['’]s\s+(?:office|palace|residence))"
+    r"(?![ \t]+(?:of|assembly|public|election|elections|secretary|staff|strike|council"
+    r"|consensus|manager|prosecutor|debate|principle|rule|amnesty|director|counsel)\b)"
+)
+
+_PERSONS = frozenset({"person", "role"})
+_REACH = 30  # characters before a name within which its title stands ("Kenyan President X")
+
+
+def _titled(text: str, mention: ActorMention, title: str) -> bool:
+    """Whether a person mention carries a title (in its span or just before it)."""
+    window = text[max(0, mention.start - _REACH) : mention.end]
+    words = r"\s+".join(title.split())
+    return re.search(rf"\b{words}\b", window, re.IGNORECASE) is not None
+
+
+def resolve_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` with bare titles that name one earlier official added, in text order."""
+    added: list[ActorMention] = []
+    for match in _TITLE.finditer(text):
+        start, end = match.start(), match.end()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        title = match.group("title").lower()
+        holders = [
+            m for m in mentions if m.end <= start and m.kind in _PERSONS and _titled(text, m, title)
+        ]
+        if not holders or len({m.code for m in holders}) != 1:
+            continue
+        last = holders[-1]
+        added.append(ActorMention(start, end, last.code, "person", last.name, last.role))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
