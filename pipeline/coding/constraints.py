@@ -199,7 +199,7 @@ _PARTY_PREPS = ("against", "on", "over", "with", "toward", "towards", "for", "by
 
 
 def _questioned(token: Token) -> bool:
-    """"Asked whether X would ..., Y said": a reporter's question put to Y, no request."""
+    """ "Asked whether X would ..., Y said": a reporter's question put to Y, no request."""
     return (
         token.lower_ in ("asked", "pressed", "questioned")
         and token.dep_ == "advcl"
@@ -245,6 +245,28 @@ def _operations_of_force(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _go_between(token: Token, lexicon: Lexicon) -> bool:
+    """A go-between's errand: proposals or messages carried between two sides ("carried
+    proposals back and forth between the delegations", "shuttled between A and B")."""
+    between = any(
+        t.dep_ == "prep" and t.lower_ == "between" and t.head.i in (token.i, *_adverbs(token))
+        for t in token.subtree
+    )
+    if not between:
+        return False
+    objects = children_of(token, ("dobj",))
+    return not objects or any(
+        lexicon.in_group("proposal", o.lower_) or o.lower_ in _MESSAGES for o in objects
+    )
+
+
+def _adverbs(token: Token) -> list[int]:
+    return [t.i for c in token.children if c.dep_ == "advmod" for t in c.subtree]
+
+
+_MESSAGES = frozenset({"messages", "message", "proposals", "offers", "drafts", "texts"})
+
+
 _PULL_VERBS = inflections("withdraw", "pull", "remove", "redeploy") | {"withdrew", "withdrawn"}
 
 _DEPARTURES = inflections("leave", "depart", "quit", "exit") | {"left"}
@@ -260,6 +282,7 @@ _SHAPES: dict[str, Callable[[Token, Lexicon], bool]] = {
     "voiced": _voiced,
     "held": _held,
     "operations_of_force": _operations_of_force,
+    "go_between": _go_between,
 }
 
 _HOLDING = inflections("hold", "conduct", "have") | {"held", "had"}

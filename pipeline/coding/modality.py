@@ -36,7 +36,8 @@ _DENIAL = inflections(
     "deny",
     "refute",
     "denial",
-)
+    "rebut",
+) | {"rebutted", "rebutting"}
 _PROPOSAL = inflections(
     "ready",
     "willing",

@@ -39,3 +39,12 @@ def test_other_directive_stays_a_request(coder: Coder) -> None:
     """ "Told X to stop the incursions" remains a request."""
     body = "Chile on Thursday told Peru to stop the border incursions."
     assert {"REQUEST"} == {t for _, t, _, _, _ in _coded(coder, body)}
+
+
+def test_rebutted_report_is_a_denied_act(coder: Coder) -> None:
+    """ "Reports that X had invited Y ... were rebutted": the invitation is denied."""
+    body = (
+        "Reports that Peru's president had invited Chile's president to the summit were "
+        "firmly rebutted on Saturday by Peru's foreign minister."
+    )
+    assert ("PER", "AGREE", "036", "CHL", "denied") in _coded(coder, body)

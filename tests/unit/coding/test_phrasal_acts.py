@@ -110,3 +110,26 @@ def test_praise_of_the_hosts_quality_aims_at_the_host(coder: Coder) -> None:
         "president praised his host's courage and vision."
     )
     assert ("ECU", "SUPPORT", "051", "PER") in _codes(coder, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Qatar's envoy shuttled between Khartoum and Juba on Monday, meeting both presidents.",
+        "The Sudanese and South Sudanese ministers never sat in the same room: Qatar's "
+        "foreign minister carried proposals back and forth between the delegations until "
+        "the talks broke up on Monday.",
+    ],
+)
+def test_go_between_mediates_with_each_party(coder: Coder, body: str) -> None:
+    """A go-between who shuttles or carries proposals between two sides mediates with
+    each (CONSULT 045), and carries no offer of his own."""
+    found = _codes(coder, body)
+    assert {("QAT", "CONSULT", "045", "SDN"), ("QAT", "CONSULT", "045", "SSD")} <= found
+    assert not any(t == "AGREE" for _, t, _, _ in found)
+
+
+def test_ship_carrying_cargo_is_no_mediation(coder: Coder) -> None:
+    """A vessel carrying grain between ports is no go-between."""
+    body = "A Turkish ship carrying grain between Odesa and Istanbul docked on Monday."
+    assert not any(c == "045" for _, _, c, _ in _codes(coder, body))
