@@ -128,10 +128,18 @@ def _denied(trigger: Token) -> bool:
             return False
         if head.lower_ in _DENIAL:
             return node.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep", "acl", "nsubjpass")
-        if node.dep_ in ("relcl", "advcl", "appos", "conj", "parataxis"):
+        if node.dep_ in ("relcl", "advcl", "appos", "conj", "parataxis") and not _content(node):
             return False
         node = head
     return False
+
+
+def _content(clause: Token) -> bool:
+    """A noun's content clause the parser took for a relative one ("reports that X had
+    invited Y": "that" is its mark, not a pronoun)."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+    )
 
 
 def is_refusal(trigger: Token, governor: Token | None = None) -> bool:

@@ -48,3 +48,22 @@ def test_rebutted_report_is_a_denied_act(coder: Coder) -> None:
         "firmly rebutted on Saturday by Peru's foreign minister."
     )
     assert ("PER", "AGREE", "036", "CHL", "denied") in _coded(coder, body)
+
+
+def test_report_with_a_place_before_its_clause_is_denied(coder: Coder) -> None:
+    """ "Reports in X media that A had invited B ... were rebutted": the content clause,
+    though parsed as a relative one, is what is denied."""
+    body = (
+        "Reports in Chilean media that Peru's president had invited Chile's president to "
+        "the summit were firmly rebutted on Saturday by Peru's foreign minister."
+    )
+    assert ("PER", "AGREE", "036", "CHL", "denied") in _coded(coder, body)
+
+
+def test_relative_clause_beside_a_denial_is_not_denied(coder: Coder) -> None:
+    """ "A, who had invited B, denied that the talks had failed": the invitation stands."""
+    body = (
+        "Peru's president, who had invited Chile's president to the summit, denied on "
+        "Saturday that the talks had failed."
+    )
+    assert "denied" not in {s for _, _, _, _, s in _coded(coder, body)}
