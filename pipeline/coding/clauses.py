@@ -83,6 +83,19 @@ def absorbed_by(token: Token, is_noun: bool) -> set[int]:
     absorbed = {t.i for head in heads for t in head.subtree}
     for head in heads:  # "agreed ..., in a deal brokered by C": C's own act stays
         for t in head.subtree:
-            if t.dep_ == "acl" and children_of(t, ("agent",)):
+            if (t.dep_ == "acl" and children_of(t, ("agent",))) or _time_clause(t):
                 absorbed -= {u.i for u in t.subtree}
     return absorbed
+
+
+_TIME_MARKS = frozenset({"when", "while", "after", "before"})
+
+
+def _time_clause(clause: Token) -> bool:
+    """A clause with its own subject telling when ("asked X to act when Y visited Z"): its
+    act is told on its own, never asked for."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in _TIME_MARKS for c in clause.children)
+        and bool(children_of(clause, ("nsubj",)))
+    )

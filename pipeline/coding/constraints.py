@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.objects import object_words
-from pipeline.coding.syntax import children_of, clausal_complements, governor_of
+from pipeline.coding.syntax import children_of, clausal_complements, fronted_patients, governor_of
 from pipeline.coding.triggers import Lexicon, Trigger, inflections
 
 __all__ = [
@@ -101,6 +101,7 @@ def fits(
     ]
     if token.dep_ == "acl" and children_of(token, ("agent",)):  # "the accord, signed by X"
         objects.append(token.head)
+    objects += fronted_patients(token)  # "Received by X, the envoy said"
     if token.dep_ == "relcl" and not any(
         c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in token.children
     ):  # "the envoy whom X summoned", not "X, who called it a step"

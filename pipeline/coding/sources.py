@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.correspondence import senders
 from pipeline.coding.search import REPORTING, Resolver, search
-from pipeline.coding.syntax import children_of, is_passive, objects_of_preps
+from pipeline.coding.syntax import children_of, fronted_patients, is_passive, objects_of_preps
 from pipeline.coding.triggers import inflections
 
 __all__ = [
@@ -146,7 +146,10 @@ def _infinitive_subject(
 
 def agentive(verb: Token) -> bool:
     """Whether a participle modifying a noun has a by-agent, its own or its conjunct's
-    ("talks hosted by X", "a summit hosted and brokered by X")."""
+    ("talks hosted by X", "a summit hosted and brokered by X"), or is fronted before the
+    clause whose subject it tells of ("Received by X, the envoy said ...")."""
+    if fronted_patients(verb):
+        return True
     if verb.dep_ not in ("acl", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "acl"):
         return False
     return any(children_of(v, ("agent",)) for v in (verb, *verb.conjuncts))

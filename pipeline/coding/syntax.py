@@ -12,6 +12,7 @@ from spacy.tokens import Token
 __all__ = [
     "children_of",
     "clausal_complements",
+    "fronted_patients",
     "governor_of",
     "is_passive",
     "objects_of_preps",
@@ -75,6 +76,16 @@ def clausal_complements(token: Token) -> list[Token]:
     ]
     found += [g for c in found for g in c.conjuncts]
     return found
+
+
+def fronted_patients(verb: Token) -> list[Token]:
+    """Who undergoes a passive participle fronted before its clause: "Received at the palace
+    by X, the envoy heard ...": the envoy (the clause's subject)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > verb.head.i:
+        return []
+    if not children_of(verb, ("agent",)):
+        return []
+    return children_of(verb.head, ("nsubj", "nsubjpass"))
 
 
 def is_passive(verb: Token) -> bool:

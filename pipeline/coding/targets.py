@@ -13,7 +13,13 @@ from spacy.tokens import Token
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.correspondence import addressees
 from pipeline.coding.search import Resolver, actor_at, named_as, search
-from pipeline.coding.syntax import children_of, clausal_complements, is_passive, objects_of_preps
+from pipeline.coding.syntax import (
+    children_of,
+    clausal_complements,
+    fronted_patients,
+    is_passive,
+    objects_of_preps,
+)
 from pipeline.coding.triggers import Trigger
 
 __all__ = [
@@ -33,6 +39,7 @@ _HOSTILE_ROOTS = frozenset({"11", "13", "17", "18", "19", "20"})
 #: Acts whose place is their target, and the prepositions that give it: "deployed police
 #: to lead a mission in X" (074), "attended the inauguration in Lima": the host (042).
 _PLACE_TARGETS = {"074": ("in", "to"), "042": ("in", "at")}
+
 
 def target_of(
     token: Token,
@@ -54,6 +61,7 @@ def target_of(
     if token.pos_ in ("VERB", "AUX") and trigger.pos == "VERB":
         if is_passive(token):
             starts += children_of(token, ("nsubjpass",))
+        starts += fronted_patients(token)  # "Received by X, the envoy said": the envoy
         if root in _HOSTILE_ROOTS:  # "filed a complaint against X at the ICJ": X, not the venue
             for obj in children_of(token, ("dobj",)):
                 starts += objects_of_preps(obj, ("against",))
@@ -268,9 +276,7 @@ def _parallel_objects(trigger: Token, found: Token) -> list[Token]:
     ]
     siblings += [c for c in node.conjuncts if c.lower_ == node.lower_]
     joined = [
-        s
-        for s in siblings
-        if any(t.lower_ in ("and", "then") for t in found.doc[node.i + 1 : s.i])
+        s for s in siblings if any(t.lower_ in ("and", "then") for t in found.doc[node.i + 1 : s.i])
     ]
     after = found.doc[node.right_edge.i + 1 : node.right_edge.i + 5]
     words = [t for t in after if t.lower_ not in _LINKS]  # the parser may hang the second

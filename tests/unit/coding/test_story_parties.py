@@ -211,3 +211,26 @@ def test_bare_title_of_one_state_resolves() -> None:
     mentions = [ActorMention(0, 25, "KEN", "person", "Abel Moi", "head_of_state")]
     added = [m for m in resolve_titles(text, mentions) if m not in mentions]
     assert [("KEN", "the president")] == [(m.code, text[m.start : m.end].lower()) for m in added]
+
+
+def test_fronted_passive_participle_reads_agent_and_patient(coder: Coder) -> None:
+    """In "Received at the palace by X, Y said ...", X receives Y (the by-agent is the host,
+    the clause's subject the guest), not Y receiving itself."""
+    found = _code(
+        coder,
+        "Received at the royal palace by King Harald of Norway, the Chilean president said "
+        "the visit had been long overdue.",
+    )
+    assert ("NOR", "CONSULT", "CHL") in found
+
+
+def test_time_clause_of_a_request_tells_its_own_act(coder: Coder) -> None:
+    """In "X asked Y to act when Z visited W", the visit is its own act, not part of the
+    request's content."""
+    found = _code(
+        coder,
+        "Chile had asked the United Nations to send observers when Secretary-General "
+        "Antonio Guterres visited Lima in May.",
+    )
+    assert ("UN", "CONSULT", "PER") in found
+    assert ("CHL", "REQUEST", "UN") in found
