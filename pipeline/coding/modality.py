@@ -87,7 +87,8 @@ _FAILURE = inflections(
     "cancel",
     "postpone",
     "without",
-)
+    "scrap",
+) | {"cancelled", "cancelling", "scrapped", "scrapping"}  # British spellings double the l
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})
 _CHAIN_DEPS = frozenset(
     {"xcomp", "pobj", "prep", "acomp", "dobj", "attr", "oprd", "pcomp", "amod", "acl"}
