@@ -176,12 +176,12 @@ _MOVED = ("vehicles", "goods", "troops", "aid", "weapons", "trainers")
 
 
 def _visitor(token: Token, lexicon: Lexicon) -> bool:
-    """A visit by people, not a plane, a ship, goods or troops that arrive."""
-    return not any(
-        lexicon.in_group(group, s.lower_)
-        for s in children_of(token, ("nsubj",))
-        for group in _MOVED
-    )
+    """A visit by people, not a plane, a ship, goods or troops that arrive (a second
+    predicate's subject is its first's: "troops had clashed ... and landed")."""
+    subjects = children_of(token, ("nsubj",))
+    if not subjects and token.dep_ == "conj":
+        subjects = children_of(token.head, ("nsubj",))
+    return not any(lexicon.in_group(group, s.lower_) for s in subjects for group in _MOVED)
 
 
 def _traveller(token: Token, lexicon: Lexicon) -> bool:

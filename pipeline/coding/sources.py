@@ -26,6 +26,10 @@ __all__ = [
 
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
+#: Verbs whose to-infinitive tells their subject's purpose, not their object's act:
+#: "summoned the envoy to protest against X" (the summoner protests).
+_PURPOSE_VERBS = inflections("summon", "dispatch", "convene")
+
 _ANNOUNCERS = inflections(
     "announce",
     "pledge",
@@ -73,7 +77,7 @@ def subject_of(
         if found is None and senders(verb):  # "a letter X sent to Y asking...": X asks
             found = search(senders(verb), actors, resolve)
         return found
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" and verb.head.lower_ not in _PURPOSE_VERBS:
         objects = children_of(verb.head, ("dobj",)) or children_of(verb.head, ("nsubjpass",))
         if objects:
             return search(objects, actors, resolve)

@@ -234,3 +234,25 @@ def test_time_clause_of_a_request_tells_its_own_act(coder: Coder) -> None:
     )
     assert ("UN", "CONSULT", "PER") in found
     assert ("CHL", "REQUEST", "UN") in found
+
+
+def test_summoning_to_protest_is_the_summoners_protest(coder: Coder) -> None:
+    """In "X summoned Y's envoy to protest against Z", X protests (a purpose), while in
+    "X urged Y to protest" Y is asked to act."""
+    found = _code(
+        coder,
+        "Chile summoned Peru's ambassador to protest against the statement.",
+    )
+    assert ("CHL", "ACCUSE", "PER") in found
+    assert ("PER", "ACCUSE", "CHL") not in found
+
+
+def test_arrival_of_troops_in_a_second_predicate_is_no_visit(coder: Coder) -> None:
+    """A second predicate takes its first's subject: "Chilean troops crossed the line and
+    landed on the Peruvian side" is no visit."""
+    found = _code(
+        coder,
+        "Residents in Tacna said Chilean troops and Peruvian police had clashed across the "
+        "frontier in recent weeks, and stray fire has landed on the Bolivian side.",
+    )
+    assert set() == {t for t in found if t[1] == "CONSULT"}
