@@ -52,6 +52,22 @@ _STAND_INS = frozenset(
 ) | frozenset({"bloc", "alliance", "union"})
 
 
+_PRECISION_ORDER = ("day", "week", "month", "year", "default")
+
+
+def _most_precise(
+    chosen: tuple[Candidate, dict[str, float]], *tellings: tuple[Candidate, dict[str, float]]
+) -> tuple[Candidate, dict[str, float]]:
+    """The chosen telling of an act, with the date precision of its most exact telling on the
+    same day ("Riyadh expels envoy" and "the recall, announced late on Sunday, ...")."""
+    levels = [t[0].date_precision or "default" for t in tellings]
+    best = min(levels, key=_PRECISION_ORDER.index)
+    candidate, features = chosen
+    if _PRECISION_ORDER.index(best) < _PRECISION_ORDER.index(candidate.date_precision or "default"):
+        return candidate.model_copy(update={"date_precision": best}), features
+    return chosen
+
+
 class Coder:
     """Loads spaCy and the gazetteer once; ``extract`` codes one article."""
 
@@ -127,8 +143,11 @@ class Coder:
                     continue
                 key = self._key(found[0])
                 support[key] += 1
-                if key not in best or best[key][0].confidence < found[0].confidence:
+                kept = best.get(key)
+                if kept is None or kept[0].confidence < found[0].confidence:
                     best[key] = found
+                if kept is not None:  # one act told twice: its date is known as well as
+                    best[key] = _most_precise(best[key], kept, found)  # the best telling
         scored = []
         model = load_model()
         for key, (candidate, features) in best.items():
@@ -146,7 +165,10 @@ class Coder:
         if not any(self._lexicon.has_form(w) for w in words):
             return False
         if first >= stop:  # "the two sides agreed": the parties are the story's pair
-            return any(a in ("two", "both") and b in PAIR_NOUNS for a, b in pairwise(words))
+            return any(
+                (a in ("two", "both") and b in PAIR_NOUNS) or (a == "the" and b in ("pair", "duo"))
+                for a, b in pairwise(words)
+            )
         # an act needs two parties: two actors, or one and a word that can stand for another
         codes = {m.code for m in mentions[first:stop]}
         return len(codes) > 1 or any(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.coding import Coder
+from pipeline.coding.coder import _most_precise
 from pipeline.coding.dates import find_dates
 from tests.unit.coding.conftest import make_article
 
@@ -78,3 +79,26 @@ def test_count_of_days_after_a_limit_counts_from_the_story_day() -> None:
     text = "He barred flights from July 8, a day after crowds stormed the parliament."
     spans = find_dates(text, date(2019, 6, 21), story_day=date(2019, 6, 21))
     assert date(2019, 6, 20) == spans[-1].day
+
+
+def test_act_told_twice_keeps_the_exact_dates_precision(coder: Coder) -> None:
+    """Of two tellings of one act on one day, the kept (most confident) one takes the date
+    precision of the most exact telling."""
+    article = make_article(
+        "Peru on Monday recalled its ambassador from Chile.",
+        published="2025-03-11T15:00:00+00:00",
+    )
+    told = coder.extract(article)[0]
+    no_features: dict[str, float] = {}
+    vague = (told.model_copy(update={"date_precision": "default", "confidence": 0.9}), no_features)
+    exact = (told.model_copy(update={"date_precision": "day", "confidence": 0.5}), no_features)
+    kept, _ = _most_precise(vague, vague, exact)
+    assert ("day", 0.9) == (kept.date_precision, kept.confidence)
+
+
+def test_recall_noun_is_a_diplomatic_cut(coder: Coder) -> None:
+    """ "Announced the recall of its ambassador from X" reduces relations (161)."""
+    body = "Peru announced the recall of its ambassador from Chile on Monday."
+    assert ("PER", "SANCTION", "CHL", date(2025, 3, 10)) in _dated(
+        coder, body, "2025-03-11T15:00:00+00:00"
+    )
