@@ -191,6 +191,9 @@ def _plural_antecedent(
     return None
 
 
+_PEOPLE = frozenset({"men", "women"})
+
+
 def pairs_resolver(
     sentence: Sentence,
     sentences: list[Sentence],
@@ -214,6 +217,8 @@ def pairs_resolver(
                     owner = resolve(word)
                     if owner is not None:
                         told.append((sentence.start + word.idx, owner))
+        if token.lower_ in _PEOPLE:  # "the two men": the people named, not their states
+            told = [(at, m) for at, m in told if m.kind in ("person", "role")]
         found: list[ActorMention] = []
         for _, mention in sorted(told, key=lambda pair: pair[0], reverse=True):
             if (

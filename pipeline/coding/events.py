@@ -183,9 +183,9 @@ def code_sentence(
             if (
                 pair is not None
                 and target_found is not None
-                and not trigger.cameo.startswith("04")
                 and target_found[0].code not in (pair[0].code, pair[1].code)
-            ):  # "the two leaders signed what Turkish officials called ...": no third party
+            ):  # "the two leaders signed what X's officials called ...", "the two men
+                # discussed X": no third party
                 target_found = None
             coordinated = (
                 [pair[1]]

@@ -37,6 +37,7 @@ _DENIAL = inflections(
     "refute",
     "denial",
     "rebut",
+    "contradict",  # "contradicting a report that the two men had spoken"
 ) | {"rebutted", "rebutting"}
 _PROPOSAL = inflections(
     "ready",

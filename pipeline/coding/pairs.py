@@ -50,7 +50,10 @@ PAIR_NOUNS = inflections(
     "rival",
     "neighbour",
     "neighbor",
-)
+) | {"men", "women"}
+
+#: Nouns that name two parties by themselves: "the pair held talks".
+_PAIRS = frozenset({"pair", "duo"})
 
 
 def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMention] | None:
@@ -63,6 +66,8 @@ def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMenti
     for subject in children_of(node, ("nsubj", "nsubjpass")):
         counted = any(c.lower_ in ("two", "both") for c in subject.children)
         if subject.lower_ in PAIR_NOUNS and counted:
+            return pairs_of(subject, None)
+        if subject.lower_ in _PAIRS and any(c.lower_ == "the" for c in subject.children):
             return pairs_of(subject, None)
         if subject.lower_ == "both" and any(c.lower_ in PAIR_NOUNS for c in subject.subtree):
             return pairs_of(subject, None)

@@ -256,3 +256,47 @@ def test_arrival_of_troops_in_a_second_predicate_is_no_visit(coder: Coder) -> No
         "frontier in recent weeks, and stray fire has landed on the Bolivian side.",
     )
     assert set() == {t for t in found if t[1] == "CONSULT"}
+
+
+def _told_in(coder: Coder, body: str, opening: str) -> set[tuple[str, str, str | None]]:
+    """The tuples of the candidates told in the sentence that opens with ``opening``."""
+    found = coder.extract(make_article(body))
+    return tuples([c for c in found if c.sentence.startswith(opening)])
+
+
+def test_the_two_men_are_the_two_people_named(coder: Coder) -> None:
+    """ "The two men held talks" after "A's prime minister, chair of bloc B, ... was received
+    by C's president" is A–C: the people named, not the bloc A chairs."""
+    found = _told_in(
+        coder,
+        "Peru's prime minister, newly installed as chair of the Andean Community, was "
+        "received in Santiago on Sunday by Chilean President Tomas Vidal. The two men held "
+        "talks on Monday.",
+        "The two men",
+    )
+    assert {("CHL", "PER")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
+
+
+def test_the_pair_names_two_parties(coder: Coder) -> None:
+    """ "The pair held talks" is a meeting of the two parties just named."""
+    found = _told_in(
+        coder,
+        "Peru's president flew to Bogota on Sunday to see Colombian President Luis Mora.\n\n"
+        "The pair met again on Monday.",
+        "The pair",
+    )
+    assert {("COL", "PER")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
+
+
+def test_the_two_men_discussing_a_topic_is_no_act_on_it(coder: Coder) -> None:
+    """ "The two men discussed X" is a meeting of the two; X is its topic, never a target;
+    "contradicting a report that" they spoke makes the call denied."""
+    found = coder.extract(
+        make_article(
+            "SANTIAGO - The Chilean government on Monday flatly denied that President Tomas "
+            "Vidal had spoken with Luis Mora of Peru, contradicting a newspaper report that "
+            "the two men discussed Bolivia in a phone call on Thursday."
+        )
+    )
+    assert set() == {c for c in found if c.target is not None and c.target.code == "BOL"}
+    assert {"denied"} == {c.status for c in found if c.type == "CONSULT"}
