@@ -79,6 +79,11 @@ def pick_span(
     usable = [d for d in usable if d.kind in ("wd", "rel") or d.day <= anchor + timedelta(days=1)]
     if not usable:
         return None
+    if status == "denied" and (denial := _DENIAL.search(sentence_text, trigger_end)) is not None:
+        # "reports that X had met Y were denied on Saturday": that day is the denial's
+        usable = [d for d in usable if d.start < denial.start()]
+        if not usable:
+            return None
     if status == "denied" and any(d.start >= trigger_end for d in usable):
         # "denied on Sunday that X had met Y in January": the act keeps its alleged day
         usable = [d for d in usable if d.start >= trigger_end]
@@ -110,6 +115,14 @@ def _told_of_another(trigger: tuple[int, int], span: DateSpan, sentence_text: st
         return True
     return span.attributive and not 0 <= start - span.end <= 3
 
+
+_DENIAL = re.compile(r"\b(?:denied|denies|rebutted|refuted|dismissed)\b", re.IGNORECASE)
+
+_SAME = re.compile(
+    r"\b(?:at|during)\s+the\s+same\s+(?:press\s+conference|news\s+conference|briefing|"
+    r"meeting|event|session|summit)\b",
+    re.IGNORECASE,
+)
 
 _THEN = re.compile(r"\bat\s+(?:the|that)\s+time\b", re.IGNORECASE)
 
@@ -144,10 +157,18 @@ def story_day(sentences: list[Sentence], published_at: datetime) -> date:
 def inherited_dates(
     sentences: list[Sentence], sentence: Sentence, published: date, anchor: date
 ) -> list[DateSpan]:
-    """The explicit day of the previous sentence of the paragraph, for a sentence without one."""
+    """The explicit day of the previous sentence of the paragraph, for a sentence without one
+    (of the previous dated sentence of the story for "at the same press conference")."""
+    same = _SAME.search(sentence.text) is not None
     previous = [
-        s for s in sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start
+        s
+        for s in sentences
+        if (same or s.paragraph == sentence.paragraph) and s.end <= sentence.start
     ]
+    if same:  # the occasion last dated, though told a paragraph earlier
+        previous = [
+            s for s in previous if find_dates(s.text, published, story_day=anchor)
+        ] or previous
     if not previous:
         return []
     kinds: tuple[str, ...] = ("md", "dm", "wd", "fwd")

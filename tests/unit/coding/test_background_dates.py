@@ -102,3 +102,27 @@ def test_recall_noun_is_a_diplomatic_cut(coder: Coder) -> None:
     assert ("PER", "SANCTION", "CHL", date(2025, 3, 10)) in _dated(
         coder, body, "2025-03-11T15:00:00+00:00"
     )
+
+
+def test_denied_act_is_not_dated_by_its_denial(coder: Coder) -> None:
+    """ "Reports that A had invited B ... were rebutted on Saturday": Saturday dates the
+    denial, so the alleged invitation keeps the story's day (Friday's visit)."""
+    body = (
+        "Peru's president visited Chile on Friday. Reports that Peru's president had "
+        "invited Chile's president to the summit were firmly rebutted on Saturday by "
+        "Peru's foreign minister."
+    )
+    found = _dated(coder, body, "2025-03-09T15:00:00+00:00")
+    assert date(2025, 3, 7) in {d for s, t, _, d in found if (s, t) == ("PER", "AGREE")}
+
+
+def test_same_press_conference_takes_its_day(coder: Coder) -> None:
+    """ "At the same press conference" is dated by the last dated sentence, though it
+    opens a new paragraph."""
+    body = (
+        "Peru's foreign minister told reporters on Saturday that the talks had been useful."
+        "\n\nAt the same press conference, Peru's foreign minister said Lima had invited "
+        "Chile's foreign minister to a retreat next month."
+    )
+    found = _dated(coder, body, "2025-03-09T15:00:00+00:00")
+    assert date(2025, 3, 8) in {d for s, t, _, d in found if (s, t) == ("PER", "AGREE")}
