@@ -98,6 +98,9 @@ _INSTITUTIONS = inflections(
     "spokeswoman",
 )
 
+#: People set against or apart from what their "of" phrase names: "critics of X" are not X.
+_OTHERS_OF = inflections("opponent", "critic", "enemy", "foe", "victim", "detractor")
+
 _SPEAKERPRONOUNS = frozenset({"i", "we", "me", "us"})
 
 REPORTING = inflections(
@@ -227,6 +230,8 @@ def search(
                 continue
             if child.dep_ == "appos" and _next_clause_subject(child):
                 continue  # "a deal with X, President Y of Z has found ...": Y is no apposition
+            if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _OTHERS_OF:
+                continue  # "opponents of the junta" are no part of the junta
             seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
             if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not (venue_ok or seat):
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's

@@ -2,9 +2,9 @@
 
 News writing names a leader once with title and name ("Senior General X", "Kenyan
 President Y") and then often by the bare title ("Hun Sen had invited the general").
-A bare title stands for the person last named with that title, when every person the
-article named with it before is of one state; otherwise (two presidents at a summit)
-it stays unresolved. Titles of a body ("the general assembly", "the president of the
+A bare title stands for the person last named with that title (else, with the office
+it names: "Justin Trudeau ... the prime minister"), when every person the article named
+so before is of one state; otherwise (two presidents at a summit) it stays unresolved. Titles of a body ("the general assembly", "the president of the
 commission") are no such reference.
 """
 
@@ -24,6 +24,17 @@ _TITLE = re.compile(
 )
 
 _PERSONS = frozenset({"person", "role"})
+
+#: The office a bare title names when nobody was named with the title itself.
+_OFFICES = {
+    "president": "head_of_state",
+    "king": "head_of_state",
+    "emir": "head_of_state",
+    "sultan": "head_of_state",
+    "prime minister": "head_of_government",
+    "premier": "head_of_government",
+    "chancellor": "head_of_government",
+}
 _REACH = 30  # characters before a name within which its title stands ("Kenyan President X")
 
 
@@ -45,6 +56,11 @@ def resolve_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention
         holders = [
             m for m in mentions if m.end <= start and m.kind in _PERSONS and _titled(text, m, title)
         ]
+        if not holders:  # "Justin Trudeau's answer ... the prime minister refused"
+            office = _OFFICES.get(title)
+            holders = [
+                m for m in mentions if m.end <= start and m.kind in _PERSONS and m.role == office
+            ]
         if not holders or len({m.code for m in holders}) != 1:
             continue
         last = holders[-1]

@@ -300,3 +300,25 @@ def test_the_two_men_discussing_a_topic_is_no_act_on_it(coder: Coder) -> None:
     )
     assert set() == {c for c in found if c.target is not None and c.target.code == "BOL"}
     assert {"denied"} == {c.status for c in found if c.type == "CONSULT"}
+
+
+def test_opponents_of_a_government_are_not_it(coder: Coder) -> None:
+    """ "Opponents of the Chilean government criticised Peru": the critics are no Chilean act."""
+    found = _code(
+        coder,
+        "Peru's leaders met the Chilean president on Friday. Opponents of the Chilean "
+        "government criticised Peru for meeting him at all.",
+    )
+    assert set() == {t for t in found if t[1] == "ACCUSE"}
+
+
+def test_bare_title_falls_back_to_the_office_named_before() -> None:
+    """With nobody named with the title itself, "the prime minister" is the one head of
+    government named before ("Justin Trudeau's answer ... the prime minister refused")."""
+    from pipeline.coding.actors import ActorMention
+    from pipeline.coding.titles import resolve_titles
+
+    text = "Anna Berg's answer came later. Speaking in Oslo, the prime minister refused."
+    mentions = [ActorMention(0, 9, "NOR", "person", "Anna Berg", "head_of_government")]
+    added = [m for m in resolve_titles(text, mentions) if m not in mentions]
+    assert [("NOR", "the prime minister")] == [(m.code, text[m.start : m.end]) for m in added]
