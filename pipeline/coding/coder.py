@@ -52,6 +52,9 @@ _STAND_INS = frozenset(
 ) | frozenset({"bloc", "alliance", "union"})
 
 
+#: Acts dated further back than this are history told as background, not events.
+HISTORY_YEARS = 20
+
 _PRECISION_ORDER = ("day", "week", "month", "year", "default")
 
 
@@ -226,6 +229,8 @@ class Coder:
             act.foreign,
             act.own,
         )
+        if span is not None and published.year - span.day.year > HISTORY_YEARS:
+            return None  # "Peru, which invaded Chile in 1879, ...": history, not news
         quoted = inside_quote(sentence.start + act.trigger_start, quote_spans([sentence], sentence))
         features = describe(
             prior=act.confidence,

@@ -48,7 +48,7 @@ _PATTERN = re.compile(
     r"(?:earlier|ago|after|before(?=\s*[,.;]|\s*$)))\b)"
     r"|(?P<fwd>\b(?i:the\s+(?:following|next)\s+(?:day|morning|evening|week)|"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week)s?\s+later)\b)"
-    r"|(?P<year>\bin\s+(?:19|20)\d{2}\b)"
+    r"|(?P<year>\bin\s+(?:1[5-9]|20)\d{2}\b)"
     r"|(?P<month>\b(?:January|February|March|April|June|July|August|September|October|November|December)\b)",
 )
 

@@ -220,6 +220,14 @@ def reciprocal(token: Token) -> bool:
 
 def imposed(noun: Token, governor: Token | None) -> bool:
     """Whether sanctions named by a noun are imposed (not merely faced or discussed)."""
+    if governor is not None and governor.lower_ in _WEIGHERS:
+        return False  # "is considering sanctions against X": not (yet) imposed
     if objects_of_preps(noun, ("on", "against")) or any(c.dep_ == "poss" for c in noun.children):
         return True
     return governor is not None and governor.lower_ in _IMPOSERS
+
+
+_WEIGHERS = inflections("consider", "weigh", "mull", "study", "debate", "discuss", "explore") | {
+    "mulled",
+    "mulling",
+}

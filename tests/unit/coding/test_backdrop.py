@@ -61,3 +61,23 @@ def test_characterised_attack_is_no_assault(coder: Coder) -> None:
     """'Described X as "an attack on Y"' names the move; it is no assault."""
     body = 'Peru described Chile\'s decision as "a blatant interference" and "an attack on Peru".'
     assert "ASSAULT" not in {t for _, t, _ in _code(coder, body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru, which invaded Chile in 1879, is now a close partner.",
+        "Peru is considering sanctions against Chile, officials said on Monday.",
+        "Peru's government is weighing sanctions on Chile.",
+    ],
+)
+def test_history_and_weighed_measures_code_no_act(coder: Coder, body: str) -> None:
+    """An act dated generations back is history, and sanctions merely considered are not
+    imposed."""
+    assert set() == _code(coder, body)
+
+
+def test_imposed_sanctions_are_kept(coder: Coder) -> None:
+    """Sanctions imposed are coded."""
+    body = "Peru imposed sanctions against Chile on Monday."
+    assert ("PER", "SANCTION", "CHL") in _code(coder, body)
