@@ -216,15 +216,28 @@ def noun_source(
 def coordinated_actors(
     token: Token, actors: dict[int, ActorMention], code: str
 ) -> list[ActorMention]:
-    """Actors coordinated with ``token`` ("A and B", "A, B and C" parsed as apposition)."""
-    heads = list(token.conjuncts) + [c for c in token.children if c.dep_ == "appos"]
-    heads += [g for h in heads if h.dep_ == "appos" for g in h.conjuncts]
+    """Actors coordinated with ``token`` ("A and B", "A, B and C" parsed as apposition), or
+    with the noun it qualifies ("A's minister and his B counterpart")."""
+    heads = _coordinated(token)
+    if not heads and token.dep_ in _QUALIFIERS:
+        heads = _coordinated(token.head)
     found: list[ActorMention] = []
     for head in heads:
-        mention = actors.get(head.i)
+        mention = actors.get(head.i) or next(
+            (actors[c.i] for c in head.children if c.dep_ in _QUALIFIERS and c.i in actors), None
+        )
         if mention is not None and mention.code != code and mention not in found:
             found.append(mention)
     return found
+
+
+_QUALIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The heads coordinated with a token, also through its apposition."""
+    heads = list(token.conjuncts) + [c for c in token.children if c.dep_ == "appos"]
+    return heads + [g for h in heads if h.dep_ == "appos" for g in h.conjuncts]
 
 
 _STATEMENT_NOUNS = frozenset(

@@ -322,3 +322,14 @@ def test_bare_title_falls_back_to_the_office_named_before() -> None:
     mentions = [ActorMention(0, 9, "NOR", "person", "Anna Berg", "head_of_government")]
     added = [m for m in resolve_titles(text, mentions) if m not in mentions]
     assert [("NOR", "the prime minister")] == [(m.code, text[m.start : m.end]) for m in added]
+
+
+def test_counterpart_coordinated_with_a_qualified_agent_is_a_party(coder: Coder) -> None:
+    """ "Signed by A's defence minister and his B counterpart": A and B sign together."""
+    found = _code(
+        coder,
+        "The treaty was signed in Lima on March 3, 2019, by Chile's then defence minister, "
+        "Ana Rios, and his Peruvian counterpart, Luis Mora.",
+    )
+    signings = {tuple(sorted((s, t or ""))) for s, p, t in found if p == "SUPPORT"}
+    assert {("CHL", "PER")} == signings
