@@ -37,6 +37,8 @@ _CARRIERS = inflections("carry", "relay", "ferry", "pass", "shuttle") | {
     "ferries",
 }
 
+_DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
+
 _TIME_UNITS = frozenset({"years", "decades", "months", "weeks"})
 
 _CHARACTERISING = frozenset({"as"})
@@ -71,6 +73,13 @@ def _noun_backdrop(root: str, token: Token, governor: Token | None, lexicon: Lex
         return True  # "at the invitation of X": a circumstance of another act
     if root == "04" and governor is not None and governor.lower_ in _ABSENCE:
         return True  # "skipped the meeting": no meeting of theirs
+    if (
+        root == "04"
+        and token.dep_ == "pobj"
+        and head.i < head.head.i
+        and any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
+    ):  # "At that meeting, A and B agreed ...": the meeting told before is the scene
+        return True
     return (
         root == "03"
         and governor is not None

@@ -229,11 +229,26 @@ def assess_status(
     if default == "proposed" or lemmas & _PROPOSAL:
         return "proposed"
     headline_infinitive = "to" in auxes and trigger.dep_ in ("ROOT", "acl", "relcl")
+    if lemmas & _PLAN <= _ANNOUNCING and _told_as_done(trigger, auxes):
+        lemmas -= _ANNOUNCING  # "announced that it was lifting / had lifted the curbs": done
     if auxes & FUTURE_AUXES or lemmas & _PLAN or headline_infinitive or "going" in lemmas:
         return "planned"
     if default == "planned":
         return "planned"
     return "occurred"
+
+
+_ANNOUNCING = inflections("announce")
+
+
+def _told_as_done(trigger: Token, auxes: set[str]) -> bool:
+    """An announced act told in the perfect or the progressive ("announced that it had
+    lifted / was lifting the curbs"), not one still to come ("announced it would")."""
+    if auxes & (FUTURE_AUXES | {"to"}):
+        return False
+    perfect = bool(auxes & {"has", "have", "had"})
+    progressive = trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
+    return perfect or progressive
 
 
 _DECIDING = frozenset({"decided", "voted", "resolved"})

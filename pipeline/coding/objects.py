@@ -70,9 +70,14 @@ def object_words(token: Token, *, clause_cut: bool = False) -> list[str]:
     tokens: set[Token] = set()
     complements = clausal_complements(token)
     for child in token.children:
+        if child.dep_ == "prep" and child.i < token.i and child.lower_ in _SETTING_PREPS:
+            continue  # "At that meeting, A and B agreed to ...": the scene, not the object
         if child in complements or child.dep_ in _OBJECT_DEPS:
             tokens |= set(cut_subtree(child) if clause_cut else child.subtree)
     return [t.lower_ for t in sorted(tokens, key=lambda t: t.i)]
+
+
+_SETTING_PREPS = frozenset({"at", "during", "on", "in", "amid", "after", "following"})
 
 
 def anaphoric_object(token: Token) -> bool:

@@ -67,3 +67,29 @@ def test_relative_clause_beside_a_denial_is_not_denied(coder: Coder) -> None:
         "Saturday that the talks had failed."
     )
     assert "denied" not in {s for _, _, _, _, s in _coded(coder, body)}
+
+
+def test_announced_act_told_as_done_occurred(coder: Coder) -> None:
+    """ "Announced that it was lifting / had lifted the curbs": done, not planned."""
+    for verb in ("was lifting", "had lifted"):
+        body = f"Japan announced on Monday that it {verb} restrictions on exports to South Korea."
+        assert ("JPN", "CONCEDE", "085", "KOR", "occurred") in _coded(coder, body)
+
+
+def test_announced_act_to_come_stays_planned(coder: Coder) -> None:
+    """ "Announced that it would lift the curbs next month": planned."""
+    body = "Japan announced on Monday that it would lift restrictions on exports to South Korea next month."
+    assert ("JPN", "CONCEDE", "085", "KOR", "planned") in _coded(coder, body)
+
+
+def test_agreement_at_a_meeting_told_before_is_no_new_meeting(coder: Coder) -> None:
+    """ "At that meeting, A and B agreed to try to finalise a deal": an agreement (030, done),
+    neither an offer to meet nor a new meeting."""
+    body = (
+        "Egypt's president and Ethiopia's prime minister met in Cairo in July. At that "
+        "meeting, Egypt's president and Ethiopia's prime minister agreed to try to finalise "
+        "a deal on the dam within four months."
+    )
+    found = _coded(coder, body)
+    assert ("EGY", "AGREE", "030", "ETH", "occurred") in found
+    assert not any(s == "planned" for _, _, _, _, s in found)
