@@ -63,6 +63,10 @@ def subject_of(
             return subject_of(verb.head, actors, resolve, depth + 1)
         return None
     subjects = children_of(verb, ("nsubj",))
+    if not subjects and verb.dep_ == "conj" and is_passive(verb.head):
+        shared = children_of(verb.head, ("nsubjpass",))  # "X was concerned ... and urged Y"
+        if shared:
+            return search(shared, actors, resolve)
     if subjects and verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVES:
         return search([verb.head], actors, resolve)
     if subjects and subjects[0].lower_ in _RELATIVES and _cleft_focus(verb):

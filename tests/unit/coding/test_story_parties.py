@@ -333,3 +333,15 @@ def test_counterpart_coordinated_with_a_qualified_agent_is_a_party(coder: Coder)
     )
     signings = {tuple(sorted((s, t or ""))) for s, p, t in found if p == "SUPPORT"}
     assert {("CHL", "PER")} == signings
+
+
+def test_second_predicate_of_a_passive_shares_its_subject(coder: Coder) -> None:
+    """In "X was concerned about Y and urged Z to act", X urges (the passive's subject is
+    the second predicate's)."""
+    found = _code(
+        coder,
+        "The row began with a statement by the foreign ministry in Lima, which said Peru was "
+        '"deeply concerned" about the arrests and urged the Chilean authorities "to release" '
+        "the fishermen.",
+    )
+    assert ("PER", "REQUEST", "CHL") in found
