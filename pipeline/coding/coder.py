@@ -39,6 +39,7 @@ from pipeline.coding.headers import home_country, parser_text, sentence_case
 from pipeline.coding.institutions import find_institutions
 from pipeline.coding.locations import third_place_cameo
 from pipeline.coding.pairs import PAIR_NOUNS
+from pipeline.coding.rebuttals import rebutter_of
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.titles import resolve_titles
@@ -144,6 +145,10 @@ class Coder:
                 found = self._candidate(article, sentence, act, dates, anchor, actors)
                 if found is None:
                     continue
+                if found[0].status == "occurred" and found[0].source.code == rebutter_of(
+                    sentences, sentence, mentions
+                ):  # 'X "launched attacks". X denied the allegation.': a denied act
+                    found = (found[0].model_copy(update={"status": "denied"}), found[1])
                 key = self._key(found[0])
                 support[key] += 1
                 kept = best.get(key)
