@@ -11,6 +11,7 @@ News copy sets its scene with words of the lexicon that report no act of the sen
 * a circumstance: "at the invitation of X", "measures proposed by the army" (an offer
   told as a modifier of a plan), talks carried between delegations by a go-between;
 * an absence: "skipped the meeting", "boycotted the summit";
+* the sports pages: "the two sides meet again next month, and a draw would send X to the finals";
 * a durative stance: "had refused for sixteen years to ..." (a standing refusal, no dated act).
 """
 
@@ -37,6 +38,16 @@ _CARRIERS = inflections("carry", "relay", "ferry", "pass", "shuttle") | {
     "ferries",
 }
 
+#: Words of the sports pages: teams "meet", "visit", "attack" and are "praised" there.
+_SPORT = frozenset(
+    {
+        "match", "matches", "league", "tournament", "finals", "qualifier", "qualifiers",
+        "qualifying", "fixture", "fixtures", "stadium", "striker", "strikers", "referee",
+        "penalty", "kick-off", "footballers", "goalkeeper", "midfielder", "scored", "semi-final",
+        "quarter-final", "olympic", "olympics", "championship",
+    }
+)  # fmt: skip
+
 _DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
 
 _TIME_UNITS = frozenset({"years", "decades", "months", "weeks"})
@@ -49,6 +60,8 @@ def is_backdrop(
 ) -> bool:
     """Whether the trigger word at ``token`` tells of no act of the sentence (module doc)."""
     root = trigger.cameo[:2]
+    if root in ("04", "05", "18", "19") and any(t.lower_ in _SPORT for t in token.sent):
+        return True  # "the two sides meet again in Kumasi ... a draw would send X to the finals"
     if is_noun:
         return _noun_backdrop(root, token, governor, lexicon)
     if _counted_subject(token):

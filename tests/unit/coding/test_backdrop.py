@@ -81,3 +81,18 @@ def test_imposed_sanctions_are_kept(coder: Coder) -> None:
     """Sanctions imposed are coded."""
     body = "Peru imposed sanctions against Chile on Monday."
     assert ("PER", "SANCTION", "CHL") in _code(coder, body)
+
+
+def test_sports_pages_code_no_diplomacy(coder: Coder) -> None:
+    """Teams of two countries that "meet again" in a qualifier are no diplomatic meeting."""
+    body = (
+        "Peru's footballers beat Chile on Saturday. The two sides meet again in Santiago next "
+        "month, and a win there would send Peru to the finals."
+    )
+    assert set() == _code(coder, body)
+
+
+def test_meeting_beside_sports_free_text_is_kept(coder: Coder) -> None:
+    """A meeting of leaders told without sports words is coded."""
+    body = "Peru's president met Chile's president in Santiago on Saturday."
+    assert ("PER", "CONSULT", "CHL") in _code(coder, body)
