@@ -205,6 +205,8 @@ def search(
         seen.add(token.i)
         if token.lower_ in SETTING_NOUNS:
             continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
+        if _third_role(token):
+            continue  # "talks ..., with Norway as mediator": a go-between, no party
         owner = token.dep_ == "poss" and token.pos_ == "PRON"
         if owner and any(c.lower_ == "own" for c in token.head.children):
             continue  # "recalled its own ambassador": the actor's own, no other party
@@ -237,6 +239,18 @@ def search(
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
+
+
+#: Roles of a third party to an act: "with X as mediator", "with Y as observer".
+_THIRD_ROLES = inflections("mediator", "broker", "facilitator", "guarantor", "observer", "witness")
+
+
+def _third_role(token: Token) -> bool:
+    """Whether a noun is given a third party's role by an "as" phrase ("Norway as mediator")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in _THIRD_ROLES for g in c.children)
+        for c in token.children
+    )
 
 
 def _next_clause_subject(appos: Token) -> bool:

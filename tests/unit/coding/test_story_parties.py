@@ -345,3 +345,13 @@ def test_second_predicate_of_a_passive_shares_its_subject(coder: Coder) -> None:
         "the fishermen.",
     )
     assert ("PER", "REQUEST", "CHL") in found
+
+
+def test_party_named_as_mediator_is_no_target(coder: Coder) -> None:
+    """In "A and B resumed talks, with C as mediator", C is a go-between, no party."""
+    found = _code(
+        coder,
+        "Peru's government and the Chilean delegation resumed talks in Quito in May, with "
+        "Norway as mediator, and signed a partial agreement.",
+    )
+    assert set() == {t for t in found if "NOR" in (t[0], t[2])}
