@@ -18,8 +18,9 @@ from pipeline.coding.actors import ActorMention
 from pipeline.coding.backdrop import is_backdrop
 from pipeline.coding.clauses import absorbed_by, cut_subtree, foreign_clauses, own_clause
 from pipeline.coding.constraints import fits
+from pipeline.coding.decisions import decided
 from pipeline.coding.locations import is_setting, is_sideline, location_of
-from pipeline.coding.modality import accepted, assess_status, decided, is_refusal
+from pipeline.coding.modality import accepted, assess_status, is_refusal
 from pipeline.coding.objects import (
     as_demand,
     imposed,

@@ -21,7 +21,6 @@ __all__ = [
     "accepted",
     "assess_status",
     "clause_chain",
-    "decided",
     "habitual",
     "has_condition",
     "is_refusal",
@@ -249,19 +248,6 @@ def _told_as_done(trigger: Token, auxes: set[str]) -> bool:
     perfect = bool(auxes & {"has", "have", "had"})
     progressive = trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
     return perfect or progressive
-
-
-_DECIDING = frozenset({"decided", "voted", "resolved"})
-
-
-def decided(trigger: Token) -> bool:
-    """Whether a done decision governs the act ("announced that it had decided to
-    recognise X", "voted to restore ties"), with no will/would of its own."""
-    chain = clause_chain(trigger)
-    if not any(node.lower_ in _DECIDING for node in chain[1:3]):
-        return False
-    auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
-    return not auxes & FUTURE_AUXES
 
 
 _HABITUAL = frozenset({"always", "traditionally", "habitually"})
