@@ -37,6 +37,10 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str, str | None, str]
         ),
         ("Peru offered condolences to Chile on Monday.", ("PER", "SUPPORT", "051", "CHL")),
         ("Peru reopened its embassy in Chile on Monday.", ("PER", "CONCEDE", "081", "CHL")),
+        (
+            "Peru froze diplomatic relations with Chile on Monday.",
+            ("PER", "SANCTION", "161", "CHL"),
+        ),
     ],
 )
 def test_common_act_is_coded(
