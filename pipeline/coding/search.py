@@ -211,6 +211,8 @@ def search(
         if owner and any(c.lower_ == "own" for c in token.head.children):
             continue  # "recalled its own ambassador": the actor's own, no other party
         mention = actor_at(token, actors, resolve) if owners or not owner else None
+        if mention is not None and _place_name(token, mention):
+            continue  # "the Algiers peace agreement", "the Minsk accords": a name, no party
         if mention is not None and mention.code != exclude:
             if (
                 token.head.lower_ in _GENERIC_HEADS
@@ -239,6 +241,33 @@ def search(
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
+
+
+#: Documents and processes named after the city where they were made.
+_NAMED_AFTER = inflections(
+    "agreement",
+    "accord",
+    "declaration",
+    "treaty",
+    "protocol",
+    "process",
+    "format",
+    "convention",
+    "communique",
+    "memorandum",
+    "deal",
+    "pact",
+)
+
+
+def _place_name(token: Token, mention: ActorMention) -> bool:
+    """Whether a capital only names a document or process ("the Algiers agreement")."""
+    if mention.kind != "capital" or token.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    head = token.head
+    while head.dep_ == "compound" and head.head != head:  # "the Algiers peace agreement"
+        head = head.head
+    return head.lower_ in _NAMED_AFTER
 
 
 #: Roles of a third party to an act: "with X as mediator", "with Y as observer".

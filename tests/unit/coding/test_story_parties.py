@@ -355,3 +355,13 @@ def test_party_named_as_mediator_is_no_target(coder: Coder) -> None:
         "Norway as mediator, and signed a partial agreement.",
     )
     assert set() == {t for t in found if "NOR" in (t[0], t[2])}
+
+
+def test_capital_naming_a_document_is_no_party(coder: Coder) -> None:
+    """ "Accept the Lima peace agreement": the capital names the document, it is no party."""
+    found = _code(
+        coder,
+        "Chile's ruling coalition announced on June 5 that it would fully accept the 2000 "
+        "Lima peace agreement and the ruling of a boundary commission.",
+    )
+    assert set() == {t for t in found if t[2] == "PER"}
