@@ -69,6 +69,12 @@ def object_words(token: Token, *, clause_cut: bool = False) -> list[str]:
     """
     tokens: set[Token] = set()
     complements = clausal_complements(token)
+    if token.pos_ == "NOUN":  # "refusal to meet X", "threat to impose sanctions"
+        complements += [
+            c
+            for c in token.children
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
     for child in token.children:
         if child.dep_ == "prep" and child.i < token.i and child.lower_ in _SETTING_PREPS:
             continue  # "At that meeting, A and B agreed to ...": the scene, not the object

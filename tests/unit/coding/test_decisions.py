@@ -93,3 +93,12 @@ def test_agreement_at_a_meeting_told_before_is_no_new_meeting(coder: Coder) -> N
     found = _coded(coder, body)
     assert ("EGY", "AGREE", "030", "ETH", "occurred") in found
     assert not any(s == "planned" for _, _, _, _, s in found)
+
+
+def test_noun_act_is_refined_by_its_infinitive(coder: Coder) -> None:
+    """ "Refusal to meet X" rejects a meeting (125); "threat to impose sanctions" threatens
+    sanctions (1312): the noun's to-infinitive is its object."""
+    found = _coded(coder, "Peru's refusal to meet Chile's envoy on Monday angered Santiago.")
+    assert ("PER", "REJECT", "125", "CHL", "occurred") in found
+    found = _coded(coder, "Peru's threat to impose sanctions on Chile on Monday alarmed investors.")
+    assert ("PER", "THREATEN", "1312", "CHL", "occurred") in found
