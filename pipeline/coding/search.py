@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from pipeline.coding.actors import ActorMention
+from pipeline.coding.bystanders import OTHERS_OF, document_name, third_role
 from pipeline.coding.locations import SETTING_NOUNS
 from pipeline.coding.nonparties import company_home, generic_member
 from pipeline.coding.syntax import children_of
@@ -97,9 +98,6 @@ _INSTITUTIONS = inflections(
     "spokesman",
     "spokeswoman",
 )
-
-#: People set against or apart from what their "of" phrase names: "critics of X" are not X.
-_OTHERS_OF = inflections("opponent", "critic", "enemy", "foe", "victim", "detractor")
 
 _SPEAKERPRONOUNS = frozenset({"i", "we", "me", "us"})
 
@@ -205,13 +203,13 @@ def search(
         seen.add(token.i)
         if token.lower_ in SETTING_NOUNS:
             continue  # "on the sidelines of a summit of X's neighbours": a setting, no party
-        if _third_role(token):
+        if third_role(token):
             continue  # "talks ..., with Norway as mediator": a go-between, no party
         owner = token.dep_ == "poss" and token.pos_ == "PRON"
         if owner and any(c.lower_ == "own" for c in token.head.children):
             continue  # "recalled its own ambassador": the actor's own, no other party
         mention = actor_at(token, actors, resolve) if owners or not owner else None
-        if mention is not None and _place_name(token, mention):
+        if mention is not None and document_name(token, mention):
             continue  # "the Algiers peace agreement", "the Minsk accords": a name, no party
         if mention is not None and mention.code != exclude:
             if (
@@ -234,52 +232,13 @@ def search(
                 continue
             if child.dep_ == "appos" and _next_clause_subject(child):
                 continue  # "a deal with X, President Y of Z has found ...": Y is no apposition
-            if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in _OTHERS_OF:
+            if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in OTHERS_OF:
                 continue  # "opponents of the junta" are no part of the junta
             seat = child.lower_ in ("in", "at") and token.lower_ in _INSTITUTIONS
             if child.dep_ == "prep" and child.lower_ in _VENUE_PREPS and not (venue_ok or seat):
                 continue  # a venue is no party; "the foreign ministry in Seoul" is Seoul's
             queue.append(child)
     return None
-
-
-#: Documents and processes named after the city where they were made.
-_NAMED_AFTER = inflections(
-    "agreement",
-    "accord",
-    "declaration",
-    "treaty",
-    "protocol",
-    "process",
-    "format",
-    "convention",
-    "communique",
-    "memorandum",
-    "deal",
-    "pact",
-)
-
-
-def _place_name(token: Token, mention: ActorMention) -> bool:
-    """Whether a capital only names a document or process ("the Algiers agreement")."""
-    if mention.kind != "capital" or token.dep_ not in ("compound", "nmod", "amod"):
-        return False
-    head = token.head
-    while head.dep_ == "compound" and head.head != head:  # "the Algiers peace agreement"
-        head = head.head
-    return head.lower_ in _NAMED_AFTER
-
-
-#: Roles of a third party to an act: "with X as mediator", "with Y as observer".
-_THIRD_ROLES = inflections("mediator", "broker", "facilitator", "guarantor", "observer", "witness")
-
-
-def _third_role(token: Token) -> bool:
-    """Whether a noun is given a third party's role by an "as" phrase ("Norway as mediator")."""
-    return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in _THIRD_ROLES for g in c.children)
-        for c in token.children
-    )
 
 
 def _next_clause_subject(appos: Token) -> bool:
