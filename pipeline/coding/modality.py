@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.coding.correspondence import unsent
+from pipeline.coding.habits import habitual, shared_auxes, unrealised
 from pipeline.coding.nonparties import hypothetical
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
@@ -21,10 +22,8 @@ __all__ = [
     "accepted",
     "assess_status",
     "clause_chain",
-    "habitual",
     "has_condition",
     "is_refusal",
-    "shared_auxes",
 ]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -193,7 +192,7 @@ def assess_status(
         chain += clause_chain(governor)
     auxes = {c.lower_ for node in chain for c in node.children if c.dep_ in ("aux", "auxpass")}
     auxes |= shared_auxes(trigger)
-    if habitual(trigger) or _unrealised(chain):
+    if habitual(trigger) or unrealised(chain):
         return None
     for node in chain:
         for child in node.children:
@@ -248,60 +247,6 @@ def _told_as_done(trigger: Token, auxes: set[str]) -> bool:
     perfect = bool(auxes & {"has", "have", "had"})
     progressive = trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
     return perfect or progressive
-
-
-_HABITUAL = frozenset({"always", "traditionally", "habitually"})
-_PERFECT = frozenset({"has", "have", "had"})
-_UNREALISED = frozenset({"hoped", "wanted", "planned", "intended", "wished", "expected"})
-_WALK_UP = frozenset({"ccomp", "xcomp", "conj", "acomp", *_CHAIN_DEPS})
-
-
-def shared_auxes(trigger: Token) -> set[str]:
-    """Auxiliaries a verb shares with the verb it is coordinated with ("could suspend ties or
-    withdraw its envoy": "withdraw" is as speculative as "suspend")."""
-    if trigger.dep_ != "conj" or trigger.pos_ not in ("VERB", "AUX"):
-        return set()
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in trigger.children):
-        return set()
-    return {c.lower_ for c in trigger.head.children if c.dep_ == "aux"}
-
-
-def habitual(trigger: Token) -> bool:
-    """Whether the act is a standing habit or a past stance, no dated event ("has always
-    rejected", "has said in the past that it will not", "has long insisted")."""
-    node = trigger
-    for _ in range(6):
-        for child in node.children:
-            if child.dep_ == "advmod" and child.lower_ in _HABITUAL:
-                return True
-            if (
-                child.dep_ == "advmod"
-                and child.lower_ == "long"
-                and any(a.dep_ == "aux" and a.lower_ in _PERFECT for a in node.children)
-            ):
-                return True
-            if (
-                child.dep_ == "prep"
-                and child.lower_ == "in"
-                and any(
-                    g.lower_ == "past" and any(d.lower_ == "the" for d in g.children)
-                    for g in child.children
-                )
-            ):
-                return True
-        if node.dep_ not in _WALK_UP or node.head == node:
-            return False
-        node = node.head
-    return False
-
-
-def _unrealised(chain: list[Token]) -> bool:
-    """A past hope or plan ("had hoped to sign a treaty"): the act did not happen."""
-    return any(
-        node.lower_ in _UNREALISED
-        and any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children)
-        for node in chain[1:]
-    )
 
 
 _ACCEPTANCE = inflections("accept", "agree")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.coding.habits import shared_auxes
 from pipeline.coding.modality import (
     FUTURE_AUXES,
     SPECULATIVE_AUXES,
     clause_chain,
     has_condition,
-    shared_auxes,
 )
 from pipeline.coding.triggers import inflections
 
