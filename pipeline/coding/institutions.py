@@ -38,7 +38,7 @@ _ORGAN = re.compile(
     r"|(?P<fminister>foreign\s+minister)|(?P<dminister>defen[cs]e\s+minister)"
     r"|(?P<office>prime\s+minister['’]s\s+office|presidency)"
     r"|(?P<spokes>(?:(?:foreign\s+)?ministry\s+|government\s+)?spokes(?:man|woman|person))"
-    r"|(?P<ministry>ministry)|(?P<government>government))\b"
+    r"|(?P<ministry>ministry)|(?P<government>government|cabinet))\b"
     r"(?!['’]s)(?![ \t]+of\b)"
 )
 _SEAT = re.compile(r"[ \t]+(?:in|at)[ \t]+(?=[A-Z])")

@@ -365,3 +365,14 @@ def test_capital_naming_a_document_is_no_party(coder: Coder) -> None:
         "Lima peace agreement and the ruling of a boundary commission.",
     )
     assert set() == {t for t in found if t[2] == "PER"}
+
+
+def test_bare_cabinet_is_the_state_just_named(coder: Coder) -> None:
+    """ "The cabinet said ... and accused X" after "A recalled its envoy": A's cabinet."""
+    found = _code(
+        coder,
+        "Peru recalled its envoy to Chile on Tuesday. In a statement afterwards, the cabinet "
+        'said the deal signed in Santiago was "a blatant assault" on Peru and accused Chile of '
+        '"interference" in its internal affairs.',
+    )
+    assert ("PER", "ACCUSE", "CHL") in found
