@@ -192,6 +192,7 @@ def _plural_antecedent(
 
 
 _PEOPLE = frozenset({"men", "women"})
+_STATES = frozenset({"governments", "countries", "nations", "states", "neighbours", "neighbors"})
 
 
 def pairs_resolver(
@@ -219,6 +220,8 @@ def pairs_resolver(
                         told.append((sentence.start + word.idx, owner))
         if token.lower_ in _PEOPLE:  # "the two men": the people named, not their states
             told = [(at, m) for at, m in told if m.kind in ("person", "role")]
+        elif token.lower_ in _STATES:  # "the two governments": states, not a bloc
+            told = [(at, m) for at, m in told if m.kind != "org"]
         found: list[ActorMention] = []
         for _, mention in sorted(told, key=lambda pair: pair[0], reverse=True):
             if (

@@ -376,3 +376,17 @@ def test_bare_cabinet_is_the_state_just_named(coder: Coder) -> None:
         '"interference" in its internal affairs.',
     )
     assert ("PER", "ACCUSE", "CHL") in found
+
+
+def test_two_governments_are_states_not_the_bloc_a_mediator_chairs(coder: Coder) -> None:
+    """ "The two governments agreed" after "A's and B's presidents met, in talks brokered by
+    C, the chair of bloc D": A and B, never C or the bloc."""
+    found = _told_in(
+        coder,
+        "Chilean President Tomas Vidal and Peruvian President Luis Mora met for three hours, "
+        "in a meeting brokered by Norway's prime minister, the current chair of the "
+        "Community of Latin American and Caribbean States.\n\nIn a joint declaration read "
+        "out by the Norwegian, the two governments agreed to settle the dispute peacefully.",
+        "In a joint declaration",
+    )
+    assert {("CHL", "PER")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
