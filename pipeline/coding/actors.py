@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from pipeline.coding.chunks import Chunk, chunk_words, name_run, person_name, same_line
+from pipeline.coding.chunks import Chunk, chunk_words, name_run, person_name, same_line, titled_name
 from pipeline.coding.gazetteer import Gazetteer, Word, normalize_word, split_words
 from pipeline.coding.names import NOT_NAMES, ends_sentence
 
@@ -35,7 +35,8 @@ _ROLE_OFFICES = frozenset(
 )
 
 
-_NOT_SOLE = frozenset({"cardinal", "vatican", "holy"})  # "Cardinal Secretary of State": the Holy See's
+# "Cardinal Secretary of State": the Holy See's
+_NOT_SOLE = frozenset({"cardinal", "vatican", "holy"})
 _INTERIM = frozenset({"acting", "interim", "caretaker"})
 
 
@@ -175,10 +176,12 @@ def find_actors(
                 )
                 k = t + 1
                 continue
-            end = name_run(items, t, words)
-            if end >= t:
-                name = person_name(words, items, t, end)
-                code = nat.code if nat else (_sole_state(gaz, words, items, titles_at, t - 1) or home)
+            at, end = titled_name(items, words, t, apposed=nat is not None)
+            if end >= at:
+                name = person_name(words, items, at, end)
+                code = (
+                    nat.code if nat else (_sole_state(gaz, words, items, titles_at, t - 1) or home)
+                )
                 if code is not None:
                     found = _mention(words, start_word, items[end].last, code, "person", name, role)
                     _add(mentions, known, found)
@@ -252,7 +255,13 @@ def find_actors(
             sole = _role_apposition(gaz, words, items, after) if comma and after > end + 1 else None
             if sole is not None:  # "Lee, the secretary of state, said": a title of one state
                 found = _mention(
-                    words, items[k].first, items[end].last, sole[1], "person", name, items[after].role
+                    words,
+                    items[k].first,
+                    items[end].last,
+                    sole[1],
+                    "person",
+                    name,
+                    items[after].role,
                 )
                 _add(mentions, known, found)
                 known[name] = found

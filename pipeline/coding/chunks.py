@@ -21,6 +21,7 @@ __all__ = [
     "name_run",
     "person_name",
     "same_line",
+    "titled_name",
 ]
 
 _PARTICLES = frozenset(
@@ -165,3 +166,24 @@ def person_name(words: list[Word], items: list[Chunk], first: int, last: int) ->
         for i in range(it.first, it.last + 1)
     )
     return text.strip(",")
+
+
+def titled_name(items: list[Chunk], words: list[Word], k: int, *, apposed: bool) -> tuple[int, int]:
+    """The first and last items of the name a title ending before item ``k`` introduces:
+    right after it, or (``apposed``) after a comma when the name closes an apposition
+    ("Chile's foreign minister, Ana Rios, said"); last < first when there is none."""
+    at = k
+    if (
+        apposed
+        and k + 1 < len(items)
+        and words[items[k].first].text == ","
+        and items[k + 1].kind == "N"
+    ):
+        at = k + 1
+    end = name_run(items, at, words)
+    closed = (
+        end + 1 >= len(items)
+        or words[items[end + 1].first].text == ","
+        or ends_sentence(words[items[end].last].text)
+    )
+    return (at, end) if at == k or closed else (at, at - 1)

@@ -390,3 +390,27 @@ def test_two_governments_are_states_not_the_bloc_a_mediator_chairs(coder: Coder)
         "In a joint declaration",
     )
     assert {("CHL", "PER")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
+
+
+def test_official_named_after_title_and_comma_is_known_by_surname(coder: Coder) -> None:
+    """ "Chile's foreign minister, Ana Rios, ..." names a Chilean official: a later bare
+    "Rios" is Chile."""
+    found = _told_in(
+        coder,
+        "Chile's foreign minister, Ana Rios, arrived in Lima on Monday.\n\n"
+        "On Tuesday, Rios praised Peru for its restraint.",
+        "On Tuesday",
+    )
+    assert {("CHL", "SUPPORT", "PER")} == found
+
+
+def test_portfolio_minister_is_a_title(coder: Coder) -> None:
+    """ "Ana Rios, Chile's information minister" is a Chilean official like a foreign
+    minister: a later bare "Rios" is Chile."""
+    found = _told_in(
+        coder,
+        "Ana Rios, Chile's information minister, arrived in Lima on Monday.\n\n"
+        "On Tuesday, Rios praised Peru for its restraint.",
+        "On Tuesday",
+    )
+    assert {("CHL", "SUPPORT", "PER")} == found
