@@ -19,17 +19,15 @@ from spacy.tokens import Doc
 
 from pipeline.coding.actors import ActorMention, find_actors
 from pipeline.coding.allegations import alleged_attacks
-from pipeline.coding.cameo import build_cameo, plover_mode, plover_type
-from pipeline.coding.confidence import describe, describe_support, load_model
-from pipeline.coding.dates import DateSpan, find_dates
-from pipeline.coding.dating import date_precision, inherited_dates, pick_span, story_day
+from pipeline.coding.candidates import build_candidate, candidate_key, most_precise
+from pipeline.coding.confidence import describe_support, load_model
+from pipeline.coding.dates import find_dates
+from pipeline.coding.dating import inherited_dates, story_day
 from pipeline.coding.descriptions import find_registries, find_seats, resolve_descriptions
 from pipeline.coding.discourse import (
     counterpart_of,
-    inside_quote,
     pairs_resolver,
     pronoun_resolver,
-    quote_spans,
     reacted_to,
     recent_first,
 )
@@ -37,39 +35,19 @@ from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.headers import home_country, parser_text, sentence_case
 from pipeline.coding.institutions import find_institutions
-from pipeline.coding.locations import third_place_cameo
 from pipeline.coding.pairs import PAIR_NOUNS
 from pipeline.coding.rebuttals import rebutter_of
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.titles import resolve_titles
 from pipeline.coding.triggers import Lexicon, load_lexicon
-from pipeline.models import Actor, Candidate, CleanArticle
+from pipeline.models import Candidate, CleanArticle
 
 __all__ = ["Coder", "extract_events"]
 
 _STAND_INS = frozenset(
     {"he", "she", "him", "her", "his", "it", "its", "i", "we", "me", "us", "them", "both"}
 ) | frozenset({"bloc", "alliance", "union"})
-
-
-#: Acts dated further back than this are history told as background, not events.
-HISTORY_YEARS = 20
-
-_PRECISION_ORDER = ("day", "week", "month", "year", "default")
-
-
-def _most_precise(
-    chosen: tuple[Candidate, dict[str, float]], *tellings: tuple[Candidate, dict[str, float]]
-) -> tuple[Candidate, dict[str, float]]:
-    """The chosen telling of an act, with the date precision of its most exact telling on the
-    same day ("Riyadh expels envoy" and "the recall, announced late on Sunday, ...")."""
-    levels = [t[0].date_precision or "default" for t in tellings]
-    best = min(levels, key=_PRECISION_ORDER.index)
-    candidate, features = chosen
-    if _PRECISION_ORDER.index(best) < _PRECISION_ORDER.index(candidate.date_precision or "default"):
-        return candidate.model_copy(update={"date_precision": best}), features
-    return chosen
 
 
 class Coder:
@@ -142,20 +120,22 @@ class Coder:
                 last = acts[-1]
                 history += acts
             for act in acts:
-                found = self._candidate(article, sentence, act, dates, anchor, actors)
+                found = build_candidate(
+                    article, sentence, act, dates, anchor, actors, self._gazetteer
+                )
                 if found is None:
                     continue
                 if found[0].status == "occurred" and found[0].source.code == rebutter_of(
                     sentences, sentence, mentions
                 ):  # 'X "launched attacks". X denied the allegation.': a denied act
                     found = (found[0].model_copy(update={"status": "denied"}), found[1])
-                key = self._key(found[0])
+                key = candidate_key(found[0])
                 support[key] += 1
                 kept = best.get(key)
                 if kept is None or kept[0].confidence < found[0].confidence:
                     best[key] = found
                 if kept is not None:  # one act told twice: its date is known as well as
-                    best[key] = _most_precise(best[key], kept, found)  # the best telling
+                    best[key] = most_precise(best[key], kept, found)  # the best telling
         scored = []
         model = load_model()
         for key, (candidate, features) in best.items():
@@ -202,108 +182,6 @@ class Coder:
                 if token.dep_ != "case" and token.lower_ not in ("the", "'s", "’s"):
                     actors[token.i] = mention
         return actors
-
-    def _actor(self, mention: ActorMention) -> Actor:
-        """The coded actor, with its CAMEO sector: IGO, MIL (defence) or GOV."""
-        if not self._gazetteer.is_state(mention.code):
-            sector = "IGO"
-        elif mention.role == "defence_minister":
-            sector = "MIL"
-        else:
-            sector = "GOV"
-        return Actor(code=mention.code, name=mention.name, sector=sector)
-
-    def _candidate(
-        self,
-        article: CleanArticle,
-        sentence: Sentence,
-        act: Act,
-        dates: list[DateSpan],
-        published: date,
-        actors: dict[int, ActorMention],
-    ) -> tuple[Candidate, dict[str, float]] | None:
-        plover = plover_type(act.cameo)
-        if plover is None or act.source.code == act.target.code:
-            return None
-        span = pick_span(
-            (act.trigger_start, act.trigger_end),
-            act.status,
-            dates,
-            published,
-            sentence.text,
-            act.foreign,
-            act.own,
-        )
-        if span is not None and published.year - span.day.year > HISTORY_YEARS:
-            return None  # "Peru, which invaded Chile in 1879, ...": history, not news
-        quoted = inside_quote(sentence.start + act.trigger_start, quote_spans([sentence], sentence))
-        features = describe(
-            prior=act.confidence,
-            cameo=act.cameo,
-            status=act.status,
-            source_kind=act.source.kind,
-            target_kind=act.target.kind,
-            named_source=act.source.name is not None,
-            title=sentence.is_title,
-            quoted=quoted,
-            words=len(sentence.text.split()),
-            actors=len({m.code for m in actors.values()}),
-            dated=span is not None,
-        )
-        candidate = Candidate(
-            article_id=article.article_id,
-            outlet=article.outlet,
-            url=article.url,
-            published_at=article.published_at,
-            type=plover,
-            mode=plover_mode(act.cameo),
-            cameo=build_cameo(
-                third_place_cameo(
-                    act.cameo, act.location, (act.source.code, act.target.code), self._gazetteer
-                )
-            ),
-            source=self._actor(act.source),
-            target=self._actor(act.target),
-            status=act.status,
-            location=act.location,
-            date=span.day if span is not None else published,
-            date_precision=date_precision(span),
-            sentence=article.text[sentence.start : sentence.end],
-            start=sentence.start,
-            end=sentence.end,
-            confidence=_confidence(act, sentence),
-            content_hash=article.content_hash,
-            fingerprint=list(article.fingerprint),
-        )
-        return candidate, features
-
-    @staticmethod
-    def _key(candidate: Candidate) -> tuple[str, str, str, str, date]:
-        """One candidate per act of an article: type (signing apart), parties, status, day."""
-        source = candidate.source.code
-        target = candidate.target.code if candidate.target else ""
-        kind = candidate.type + ("/057" if candidate.cameo.code == "057" else "")
-        if candidate.type == "SANCTION":  # recalling envoys and closing airspace: two acts
-            kind += "/" + candidate.cameo.code[:3]
-        if candidate.type in ("CONSULT", "COOPERATE") or candidate.cameo.code == "057":
-            source, target = sorted((source, target))
-        return (kind, source, target, candidate.status, candidate.date)
-
-
-def _confidence(act: Act, sentence: Sentence) -> float:
-    """The act's confidence, lowered where the reading is weaker.
-
-    Headlines parse worst, quoted speech is often hypothetical, and long sentences
-    give the parser more room to attach an argument to the wrong verb.
-    """
-    value = act.confidence
-    if sentence.is_title:
-        value -= 0.05
-    if inside_quote(sentence.start + act.trigger_start, quote_spans([sentence], sentence)):
-        value -= 0.1
-    if len(sentence.text.split()) > 45:
-        value -= 0.05
-    return round(min(0.95, max(0.05, value)), 2)
 
 
 _CODER: Coder | None = None
