@@ -19,7 +19,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from pipeline.coding.chunks import Chunk, chunk_words, name_run, person_name, same_line, titled_name
+from pipeline.coding.chunks import (
+    Chunk,
+    chunk_words,
+    name_run,
+    person_name,
+    role_apposition,
+    same_line,
+    sole_state,
+    titled_name,
+)
 from pipeline.coding.gazetteer import Gazetteer, Word, normalize_word, split_words
 from pipeline.coding.names import NOT_NAMES, ends_sentence
 
@@ -33,11 +42,6 @@ _NATIONAL = frozenset({"state", "demonym", "org", "institution", "capital"})
 _ROLE_OFFICES = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "org_head"}
 )
-
-
-# "Cardinal Secretary of State": the Holy See's
-_NOT_SOLE = frozenset({"cardinal", "vatican", "holy"})
-_INTERIM = frozenset({"acting", "interim", "caretaker"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,42 +96,6 @@ def _mention(
     return ActorMention(words[first].start, end, code, kind, name, role)
 
 
-def _sole_state(
-    gaz: Gazetteer, words: list[Word], items: list[Chunk], first: int, last: int
-) -> str | None:
-    """The one state a title names without a country word ("the secretary of state" is
-    the US's in English news), or None; "Secretary of State for Health" is not one."""
-    parts = [words[j].text.lower() for j in range(items[first].first, items[last].last + 1)]
-    if parts and parts[0] in _INTERIM:
-        parts = parts[1:]
-    code = gaz.sole_states.get(" ".join(parts).rstrip(".,;:"))
-    if code is None:
-        return None
-    before, after = items[first].first - 1, items[last].last + 1
-    if before >= 0 and words[before].text.lower() in _NOT_SOLE:
-        return None
-    if after < len(words) and words[after].text.lower() == "for":
-        return None
-    return code
-
-
-def _role_apposition(
-    gaz: Gazetteer, words: list[Word], items: list[Chunk], after: int
-) -> tuple[int, str] | None:
-    """The end and state of a bare title in apposition ("Lee, the secretary of state, said"):
-    the title must close the apposition (a comma or the sentence's end follows)."""
-    u = after
-    while u < len(items) and items[u].kind == "T":
-        u += 1
-    if u == after:
-        return None
-    closed = ends_sentence(words[items[u - 1].last].text) or (
-        u < len(items) and words[items[u].first].text == ","
-    )
-    code = _sole_state(gaz, words, items, after, u - 1) if closed else None
-    return (u, code) if code is not None else None
-
-
 def find_actors(
     text: str, gaz: Gazetteer, *, day: date, home: str | None = None
 ) -> list[ActorMention]:
@@ -180,7 +148,7 @@ def find_actors(
             if end >= at:
                 name = person_name(words, items, at, end)
                 code = (
-                    nat.code if nat else (_sole_state(gaz, words, items, titles_at, t - 1) or home)
+                    nat.code if nat else (sole_state(gaz, words, items, titles_at, t - 1) or home)
                 )
                 if code is not None:
                     found = _mention(words, start_word, items[end].last, code, "person", name, role)
@@ -252,7 +220,7 @@ def find_actors(
                 known[name.split()[-1]] = found
                 k = after + 2
                 continue
-            sole = _role_apposition(gaz, words, items, after) if comma and after > end + 1 else None
+            sole = role_apposition(gaz, words, items, after) if comma and after > end + 1 else None
             if sole is not None:  # "Lee, the secretary of state, said": a title of one state
                 found = _mention(
                     words,

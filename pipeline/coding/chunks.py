@@ -4,7 +4,8 @@ Each word, or run of words, is a gazetteer match ("G", the longest on one line,
 not an ambiguous term inside a personal name such as "Jordan Bardella"), a title
 ("T": "foreign minister", "acting prime minister"), a name-like word ("N") or
 another word ("O"); runs of name-like words (with particles: "von der Leyen") make
-a personal name.
+a personal name. A title may name its one state without a country word ("the
+secretary of state", alone or in apposition): :func:`sole_state`, :func:`role_apposition`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ __all__ = [
     "chunk_words",
     "name_run",
     "person_name",
+    "role_apposition",
     "same_line",
+    "sole_state",
     "titled_name",
 ]
 
@@ -187,3 +190,44 @@ def titled_name(items: list[Chunk], words: list[Word], k: int, *, apposed: bool)
         or ends_sentence(words[items[end].last].text)
     )
     return (at, end) if at == k or closed else (at, at - 1)
+
+
+# "Cardinal Secretary of State": the Holy See's
+_NOT_SOLE = frozenset({"cardinal", "vatican", "holy"})
+_INTERIM = frozenset({"acting", "interim", "caretaker"})
+
+
+def sole_state(
+    gaz: Gazetteer, words: list[Word], items: list[Chunk], first: int, last: int
+) -> str | None:
+    """The one state a title names without a country word ("the secretary of state" is
+    the US's in English news), or None; "Secretary of State for Health" is not one."""
+    parts = [words[j].text.lower() for j in range(items[first].first, items[last].last + 1)]
+    if parts and parts[0] in _INTERIM:
+        parts = parts[1:]
+    code = gaz.sole_states.get(" ".join(parts).rstrip(".,;:"))
+    if code is None:
+        return None
+    before, after = items[first].first - 1, items[last].last + 1
+    if before >= 0 and words[before].text.lower() in _NOT_SOLE:
+        return None
+    if after < len(words) and words[after].text.lower() == "for":
+        return None
+    return code
+
+
+def role_apposition(
+    gaz: Gazetteer, words: list[Word], items: list[Chunk], after: int
+) -> tuple[int, str] | None:
+    """The end and state of a bare title in apposition ("Lee, the secretary of state, said"):
+    the title must close the apposition (a comma or the sentence's end follows)."""
+    u = after
+    while u < len(items) and items[u].kind == "T":
+        u += 1
+    if u == after:
+        return None
+    closed = ends_sentence(words[items[u - 1].last].text) or (
+        u < len(items) and words[items[u].first].text == ","
+    )
+    code = sole_state(gaz, words, items, after, u - 1) if closed else None
+    return (u, code) if code is not None else None

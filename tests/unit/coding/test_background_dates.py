@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.coding import Coder
-from pipeline.coding.coder import _most_precise
+from pipeline.coding.candidates import most_precise
 from pipeline.coding.dates import find_dates
 from tests.unit.coding.conftest import make_article
 
@@ -92,7 +92,7 @@ def test_act_told_twice_keeps_the_exact_dates_precision(coder: Coder) -> None:
     no_features: dict[str, float] = {}
     vague = (told.model_copy(update={"date_precision": "default", "confidence": 0.9}), no_features)
     exact = (told.model_copy(update={"date_precision": "day", "confidence": 0.5}), no_features)
-    kept, _ = _most_precise(vague, vague, exact)
+    kept, _ = most_precise(vague, vague, exact)
     assert ("day", 0.9) == (kept.date_precision, kept.confidence)
 
 
