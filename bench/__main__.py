@@ -17,7 +17,7 @@ import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,10 @@ def run_benchmark(
     if "f" in scenarios:
         needed = max(needed, rss_articles)
     corpus, expected = generate(SynthConfig(articles=needed, seed=seed))
+    latest = max(datetime.fromisoformat(a["published_at"]) for a in corpus)
+    if latest > datetime.now(UTC) + timedelta(days=1):
+        raise SystemExit(f"the synthetic articles run to {latest:%Y-%m-%d}, after today: the "
+                         "workers would dead-letter them as dated in the future; ask for fewer")
     lines = [orjson.dumps(a) for a in corpus]
     keyed = _keyed(lines, corpus)
     main, main_keyed = lines[:articles], keyed[:articles]

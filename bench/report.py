@@ -112,6 +112,8 @@ def format_table(report: dict[str, Any]) -> str:
         if isinstance(found, dict) and "error" not in found:
             lines.append(f"{label:<34}{_fmt(found.get('articles')):>10}"
                          f"{_fmt(found.get(secs)):>10}{_fmt(found.get(rate)):>12}")
+            if found.get("dead_letters"):  # not coded: the figure is not Parley's coding rate
+                lines.append(f"{'':<4}of which dead-lettered: {found['dead_letters']}")
     latency = results.get("e_latency")
     if isinstance(latency, dict) and latency and "error" not in latency:
         lines += ["", f"{'(e) latency at rate':<22}{'event p50':>11}{'event p99':>11}"
