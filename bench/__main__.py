@@ -39,8 +39,12 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="tiny smoke run (seconds)")
     parser.add_argument("--articles", type=int, default=None, help="articles per scenario")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", default=None, help=f"comma-separated scenarios of {','.join(ALL)}")
-    parser.add_argument("--rss-articles", type=int, default=100_000, help="articles of the RSS run (f)")
+    parser.add_argument(
+        "--only", default=None, help=f"comma-separated scenarios of {','.join(ALL)}"
+    )
+    parser.add_argument(
+        "--rss-articles", type=int, default=100_000, help="articles of the RSS run (f)"
+    )
     parser.add_argument("--latency-seconds", type=float, default=20.0, help="seconds per rate (e)")
     parser.add_argument("--rates", default="5,10,25", help="fixed rates for (e), articles/s")
     parser.add_argument("--timeout", type=float, default=1800.0, help="give up a stream run after")
@@ -50,17 +54,24 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _keyed(lines: Sequence[bytes], articles: Sequence[dict[str, Any]]) -> list[tuple[bytes | None, bytes]]:
+def _keyed(
+    lines: Sequence[bytes], articles: Sequence[dict[str, Any]]
+) -> list[tuple[bytes | None, bytes]]:
     return [(a["id"].encode(), line) for a, line in zip(articles, lines, strict=True)]
 
 
 def _commit() -> str:
     """The git commit of the code measured, with ``+dirty`` when the tree has edits."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return head + ("+dirty" if dirty else "")
@@ -91,8 +102,10 @@ def run_benchmark(
     corpus, expected = generate(SynthConfig(articles=needed, seed=seed))
     latest = max(datetime.fromisoformat(a["published_at"]) for a in corpus)
     if latest > datetime.now(UTC) + timedelta(days=1):
-        raise SystemExit(f"the synthetic articles run to {latest:%Y-%m-%d}, after today: the "
-                         "workers would dead-letter them as dated in the future; ask for fewer")
+        raise SystemExit(
+            f"the synthetic articles run to {latest:%Y-%m-%d}, after today: the "
+            "workers would dead-letter them as dated in the future; ask for fewer"
+        )
     lines = [orjson.dumps(a) for a in corpus]
     keyed = _keyed(lines, corpus)
     main, main_keyed = lines[:articles], keyed[:articles]
@@ -101,15 +114,38 @@ def run_benchmark(
         "c": ("c_offline", lambda: core.measure_offline(main)),
         "stages": ("c_stages", lambda: core.measure_stages(main)),
         "d": ("d_nlp_ceiling", lambda: core.measure_nlp(main)),
-        "profile": ("profile", lambda: profiling.profile_offline(main[:profile_articles], profile_out)),
-        "a": ("a_passthrough", lambda: stream.measure_passthrough(main_keyed, partitions=partitions)),
-        "b": ("b_end_to_end", lambda: stream.run_end_to_end(
-            main_keyed, workers=1, timeout=timeout, profile="profile" in scenarios)),
-        "g": ("g_two_workers", lambda: stream.run_end_to_end(main_keyed, workers=2, timeout=timeout)),
-        "e": ("e_latency", lambda: stream.measure_latency(keyed, rates=rates, seconds=latency_seconds)),
-        "f": ("f_rss", lambda: stream.run_end_to_end(
-            keyed[:rss_articles], workers=1, timeout=timeout, rss_every=5.0,
-            on_sample=lambda done, mb: echo(f"  f: {done} articles done, RSS {mb} MB"))),
+        "profile": (
+            "profile",
+            lambda: profiling.profile_offline(main[:profile_articles], profile_out),
+        ),
+        "a": (
+            "a_passthrough",
+            lambda: stream.measure_passthrough(main_keyed, partitions=partitions),
+        ),
+        "b": (
+            "b_end_to_end",
+            lambda: stream.run_end_to_end(
+                main_keyed, workers=1, timeout=timeout, profile="profile" in scenarios
+            ),
+        ),
+        "g": (
+            "g_two_workers",
+            lambda: stream.run_end_to_end(main_keyed, workers=2, timeout=timeout),
+        ),
+        "e": (
+            "e_latency",
+            lambda: stream.measure_latency(keyed, rates=rates, seconds=latency_seconds),
+        ),
+        "f": (
+            "f_rss",
+            lambda: stream.run_end_to_end(
+                keyed[:rss_articles],
+                workers=1,
+                timeout=timeout,
+                rss_every=5.0,
+                on_sample=lambda done, mb: echo(f"  f: {done} articles done, RSS {mb} MB"),
+            ),
+        ),
     }
     results: dict[str, Any] = {}
     for scenario in ALL:
@@ -121,18 +157,27 @@ def run_benchmark(
         try:
             results[name] = measure()
         except Exception as exc:  # a failed scenario is reported, the others still run
-            results[name] = {"error": f"{type(exc).__name__}: {exc}",
-                             "traceback": traceback.format_exc(limit=5)}
+            results[name] = {
+                "error": f"{type(exc).__name__}: {exc}",
+                "traceback": traceback.format_exc(limit=5),
+            }
         echo(f"  {name} done in {(datetime.now(UTC) - started).total_seconds():.1f}s")
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine,
-        "options": {"articles": articles, "seed": seed, "scenarios": list(scenarios),
-                    "rss_articles": rss_articles if "f" in scenarios else None,
-                    "latency_seconds": latency_seconds if "e" in scenarios else None,
-                    "rates": list(rates) if "e" in scenarios else None},
-        "corpus": {"articles": needed, "expected_events": len(expected),
-                   "diplomatic_articles": len({i for e in expected for i in e["articles"]})},
+        "options": {
+            "articles": articles,
+            "seed": seed,
+            "scenarios": list(scenarios),
+            "rss_articles": rss_articles if "f" in scenarios else None,
+            "latency_seconds": latency_seconds if "e" in scenarios else None,
+            "rates": list(rates) if "e" in scenarios else None,
+        },
+        "corpus": {
+            "articles": needed,
+            "expected_events": len(expected),
+            "diplomatic_articles": len({i for e in expected for i in e["articles"]}),
+        },
         "results": results,
         "summary": summarize(results, cores=int(machine["cores"])),
     }

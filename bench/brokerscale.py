@@ -50,7 +50,9 @@ async def time_fetch(bootstrap: str, offset: int, repeats: int) -> tuple[float, 
     """Median seconds to fetch one record at ``offset`` of partition 0, and how many of
     the ``repeats`` fetches returned nothing within 2 s."""
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, fetch_max_wait_ms=50,
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        fetch_max_wait_ms=50,
         max_partition_fetch_bytes=8192,  # about one record: time the lookup, not the transfer
     )
     await consumer.start()
@@ -80,21 +82,32 @@ async def measure(bootstrap: str, steps: list[int], repeats: int) -> list[dict[s
         stored = total
         end, end_empty = await time_fetch(bootstrap, max(stored - 10, 0), repeats)
         start, start_empty = await time_fetch(bootstrap, 5, repeats)
-        rows.append({"batches_stored": stored, "fill_records_per_s": round(rate),
-                     "fetch_near_end_ms": round(end * 1000, 1), "near_end_empty": end_empty,
-                     "fetch_near_start_ms": round(start * 1000, 1),
-                     "near_start_empty": start_empty, "repeats": repeats})
-        print(f"{stored:>8} batches stored: fetch near end {end * 1000:7.1f} ms "
-              f"({end_empty} empty), near start {start * 1000:7.1f} ms ({start_empty} empty); "
-              f"filled at {rate:,.0f}/s", flush=True)
+        rows.append(
+            {
+                "batches_stored": stored,
+                "fill_records_per_s": round(rate),
+                "fetch_near_end_ms": round(end * 1000, 1),
+                "near_end_empty": end_empty,
+                "fetch_near_start_ms": round(start * 1000, 1),
+                "near_start_empty": start_empty,
+                "repeats": repeats,
+            }
+        )
+        print(
+            f"{stored:>8} batches stored: fetch near end {end * 1000:7.1f} ms "
+            f"({end_empty} empty), near start {start * 1000:7.1f} ms ({start_empty} empty); "
+            f"filled at {rate:,.0f}/s",
+            flush=True,
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the measurement and write it as JSON."""
     parser = argparse.ArgumentParser(prog="python -m bench.brokerscale", description=__doc__)
-    parser.add_argument("--steps", default="1000,10000,50000",
-                        help="comma-separated totals of stored batches")
+    parser.add_argument(
+        "--steps", default="1000,10000,50000", help="comma-separated totals of stored batches"
+    )
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     options = parser.parse_args(argv)

@@ -100,7 +100,9 @@ def _texts(lines: Sequence[bytes]) -> list[str]:
     texts = []
     for raw in lines:
         data = orjson.loads(raw)
-        texts.append(f"{data.get('title', '')}\n\n{data.get('body') or data.get('body_html') or ''}")
+        texts.append(
+            f"{data.get('title', '')}\n\n{data.get('body') or data.get('body_html') or ''}"
+        )
     return texts
 
 

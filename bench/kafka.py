@@ -131,7 +131,9 @@ async def passthrough(bootstrap: str, source: str, sink: str, count: int, *, ack
                     if acked:
                         await producer.send_and_wait(sink, value=record.value, key=record.key)
                     else:
-                        futures.append(await producer.send(sink, value=record.value, key=record.key))
+                        futures.append(
+                            await producer.send(sink, value=record.value, key=record.key)
+                        )
                     copied += 1
             await asyncio.gather(*futures)
         return time.monotonic() - (started or time.monotonic())
@@ -173,7 +175,9 @@ async def watch_topics(
             for records in batches.values():
                 for record in records:
                     on_record(
-                        Record(record.topic, record.key, record.value or b"", record.timestamp / 1000)
+                        Record(
+                            record.topic, record.key, record.value or b"", record.timestamp / 1000
+                        )
                     )
     finally:
         await consumer.stop()

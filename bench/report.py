@@ -28,9 +28,17 @@ def summarize(results: dict[str, Any], *, cores: int) -> dict[str, Any]:
     c = _rate(results, "c_offline")
     d = _rate(results, "d_nlp_ceiling")
     two = _rate(results, "g_two_workers")
-    ratios = {"b/a": _ratio(b, a), "b/d": _ratio(b, d), "c/d": _ratio(c, d),
-              "g two/one": _ratio(two, b)}
-    latency = results.get("e_latency", {}).get("10", {}) if isinstance(results.get("e_latency"), dict) else {}
+    ratios = {
+        "b/a": _ratio(b, a),
+        "b/d": _ratio(b, d),
+        "c/d": _ratio(c, d),
+        "g two/one": _ratio(two, b),
+    }
+    latency = (
+        results.get("e_latency", {}).get("10", {})
+        if isinstance(results.get("e_latency"), dict)
+        else {}
+    )
     p99 = latency.get("event_p99_ms")
     rss = results.get("f_rss", {}).get("rss_mb") if isinstance(results.get("f_rss"), dict) else None
     growth = rss_growth(rss)
@@ -39,11 +47,19 @@ def summarize(results: dict[str, Any], *, cores: int) -> dict[str, Any]:
         "e2e >= 25 articles/s per core": None if per_core is None else per_core >= 25,
         "e2e >= 3x NLP ceiling": None if ratios["b/d"] is None else ratios["b/d"] >= 3,
         "p99 <= 1 s at 10 articles/s": None if p99 is None else p99 <= 1000,
-        "two workers >= 1.7x one": None if ratios["g two/one"] is None else ratios["g two/one"] >= 1.7,
-        "RSS flat after warm-up (< 1 MB per 1,000 articles)": None if growth is None else growth < 1.0,
+        "two workers >= 1.7x one": None
+        if ratios["g two/one"] is None
+        else ratios["g two/one"] >= 1.7,
+        "RSS flat after warm-up (< 1 MB per 1,000 articles)": None
+        if growth is None
+        else growth < 1.0,
     }
-    return {"ratios": ratios, "targets": targets, "rss_growth_mb_per_1k_articles": growth,
-            "articles_per_busy_core_s": per_core}
+    return {
+        "ratios": ratios,
+        "targets": targets,
+        "rss_growth_mb_per_1k_articles": growth,
+        "articles_per_busy_core_s": per_core,
+    }
 
 
 def _per_busy_core(results: dict[str, Any], cores: int) -> float | None:
@@ -99,8 +115,18 @@ def format_table(report: dict[str, Any]) -> str:
         f"{'scenario':<34}{'articles':>10}{'seconds':>10}{'articles/s':>12}",
     ]
     rows = [
-        ("(a) passthrough, batched acks", "a_passthrough", "batched_seconds", "batched_articles_per_s"),
-        ("(a') passthrough, ack per record", "a_passthrough", "acked_seconds", "acked_articles_per_s"),
+        (
+            "(a) passthrough, batched acks",
+            "a_passthrough",
+            "batched_seconds",
+            "batched_articles_per_s",
+        ),
+        (
+            "(a') passthrough, ack per record",
+            "a_passthrough",
+            "acked_seconds",
+            "acked_articles_per_s",
+        ),
         ("(b) Parley end to end, 1 worker", "b_end_to_end", "seconds", "articles_per_s"),
         ("(g) Parley end to end, 2 workers", "g_two_workers", "seconds", "articles_per_s"),
         ("(c) offline core", "c_offline", "seconds", "articles_per_s"),
@@ -110,14 +136,19 @@ def format_table(report: dict[str, Any]) -> str:
     for label, key, secs, rate in rows:
         found = results.get(key)
         if isinstance(found, dict) and "error" not in found:
-            lines.append(f"{label:<34}{_fmt(found.get('articles')):>10}"
-                         f"{_fmt(found.get(secs)):>10}{_fmt(found.get(rate)):>12}")
+            lines.append(
+                f"{label:<34}{_fmt(found.get('articles')):>10}"
+                f"{_fmt(found.get(secs)):>10}{_fmt(found.get(rate)):>12}"
+            )
             if found.get("dead_letters"):  # not coded: the figure is not Parley's coding rate
                 lines.append(f"{'':<4}of which dead-lettered: {found['dead_letters']}")
     latency = results.get("e_latency")
     if isinstance(latency, dict) and latency and "error" not in latency:
-        lines += ["", f"{'(e) latency at rate':<22}{'event p50':>11}{'event p99':>11}"
-                  f"{'outcome p50':>13}{'ingest':>9}{'extract':>9}{'dedup':>9}  (ms; hops p50)"]
+        lines += [
+            "",
+            f"{'(e) latency at rate':<22}{'event p50':>11}{'event p99':>11}"
+            f"{'outcome p50':>13}{'ingest':>9}{'extract':>9}{'dedup':>9}  (ms; hops p50)",
+        ]
         for rate, stats in latency.items():
             lines.append(
                 f"{rate + ' articles/s':<22}{_fmt(stats.get('event_p50_ms')):>11}"
@@ -127,26 +158,34 @@ def format_table(report: dict[str, Any]) -> str:
             )
     stages = results.get("c_stages")
     if isinstance(stages, dict) and "error" not in stages:
-        lines += ["", "offline stages, ms/article: " + ", ".join(
-            f"{k} {v}" for k, v in stages["ms_per_article"].items())]
-        lines.append(f"dedup state: {stages['dedup_state_bytes']} bytes, "
-                     f"{stages['dedup_state_bytes_per_article']} bytes/article, "
-                     f"{stages['dedup_state_bytes_per_candidate']} bytes/candidate")
+        lines += [
+            "",
+            "offline stages, ms/article: "
+            + ", ".join(f"{k} {v}" for k, v in stages["ms_per_article"].items()),
+        ]
+        lines.append(
+            f"dedup state: {stages['dedup_state_bytes']} bytes, "
+            f"{stages['dedup_state_bytes_per_article']} bytes/article, "
+            f"{stages['dedup_state_bytes_per_candidate']} bytes/candidate"
+        )
     for key in ("f_rss", "b_end_to_end"):
         found = results.get(key)
         if isinstance(found, dict) and found.get("rss_mb"):
             samples = found["rss_mb"]
-            picks = [*samples[::max(1, len(samples) // 6)], samples[-1]]
-            lines.append(f"RSS ({key}) [articles done, MB]: "
-                         + " ".join(f"{n}:{mb:.0f}" for n, mb in picks))
+            picks = [*samples[:: max(1, len(samples) // 6)], samples[-1]]
+            lines.append(
+                f"RSS ({key}) [articles done, MB]: " + " ".join(f"{n}:{mb:.0f}" for n, mb in picks)
+            )
             break
     for key in ("b_end_to_end", "g_two_workers"):
         found = results.get(key)
         if isinstance(found, dict) and found.get("worker_cpu_share"):
-            lines.append(f"{key}: worker CPU busy share (CPU s / wall s, includes idle tail) "
-                         f"{found['worker_cpu_share']}, broker {found.get('broker_cpu_share')}, "
-                         f"bench {found.get('bench_cpu_share')}, all cores busy {found.get('machine_cpu_busy')}, "
-                         f"startup {found.get('startup_seconds')} s")
+            lines.append(
+                f"{key}: worker CPU busy share (CPU s / wall s, includes idle tail) "
+                f"{found['worker_cpu_share']}, broker {found.get('broker_cpu_share')}, "
+                f"bench {found.get('bench_cpu_share')}, all cores busy {found.get('machine_cpu_busy')}, "
+                f"startup {found.get('startup_seconds')} s"
+            )
     end_to_end = results.get("b_end_to_end")
     worker = end_to_end.get("worker_profile") if isinstance(end_to_end, dict) else None
     for label, profile in (("offline core", results.get("profile")), ("worker 0 in (b)", worker)):
@@ -154,17 +193,30 @@ def format_table(report: dict[str, Any]) -> str:
             continue
         for kind in ("inclusive", "own"):
             if profile.get(kind):
-                lines.append(f"profile of the {label} (py-spy, {kind}): " + "; ".join(
-                    f"{row['function']} {row['share']:.0%}" for row in profile[kind][:12]))
+                lines.append(
+                    f"profile of the {label} (py-spy, {kind}): "
+                    + "; ".join(
+                        f"{row['function']} {row['share']:.0%}" for row in profile[kind][:12]
+                    )
+                )
     summary = report["summary"]
-    lines += ["", "ratios: " + ", ".join(
-        f"{k} = {'-' if v is None else format(v, '.3g')}" for k, v in summary["ratios"].items())
-              + f"; RSS growth {_fmt(summary.get('rss_growth_mb_per_1k_articles'))} MB/1k articles"
-              + f"; end to end {_fmt(summary.get('articles_per_busy_core_s'))} articles per busy"
-              " core-second (whole machine)"]
-    lines += ["targets: " + "; ".join(
-        f"{k}: {'met' if v else ('NOT met' if v is False else 'not measured')}"
-        for k, v in summary["targets"].items())]
+    lines += [
+        "",
+        "ratios: "
+        + ", ".join(
+            f"{k} = {'-' if v is None else format(v, '.3g')}" for k, v in summary["ratios"].items()
+        )
+        + f"; RSS growth {_fmt(summary.get('rss_growth_mb_per_1k_articles'))} MB/1k articles"
+        + f"; end to end {_fmt(summary.get('articles_per_busy_core_s'))} articles per busy"
+        " core-second (whole machine)",
+    ]
+    lines += [
+        "targets: "
+        + "; ".join(
+            f"{k}: {'met' if v else ('NOT met' if v is False else 'not measured')}"
+            for k, v in summary["targets"].items()
+        )
+    ]
     for name, value in results.items():
         if isinstance(value, dict) and "error" in value:
             lines.append(f"! {name} failed: {value['error']}")

@@ -103,7 +103,10 @@ def _start_workers(broker: str, count: int, log_dir: Path) -> list[subprocess.Po
         workers.append(
             subprocess.Popen(
                 [sys.executable, "-m", "pipeline.cli", "worker"],
-                env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
             )
         )
     return workers
@@ -116,8 +119,13 @@ def _stacks(workers: Sequence[subprocess.Popen[bytes]]) -> list[str]:
         return []
     dumps = []
     for worker in workers:
-        done = subprocess.run([str(spy), "dump", "--pid", str(worker.pid)],
-                              capture_output=True, text=True, timeout=30, check=False)
+        done = subprocess.run(
+            [str(spy), "dump", "--pid", str(worker.pid)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
         dumps.append("\n".join(done.stdout.splitlines()[:14]))
     return dumps
 
@@ -134,7 +142,9 @@ def _stop_workers(workers: Sequence[subprocess.Popen[bytes]]) -> None:
             worker.wait(10)
 
 
-async def _watch(broker: str, roles: dict[str, str], wanted: Sequence[str]) -> tuple[Progress, asyncio.Event, asyncio.Task[None]]:
+async def _watch(
+    broker: str, roles: dict[str, str], wanted: Sequence[str]
+) -> tuple[Progress, asyncio.Event, asyncio.Task[None]]:
     progress = Progress()
     stop = asyncio.Event()
     names = [name for name, role in roles.items() if role in wanted]
@@ -146,8 +156,14 @@ def measure_passthrough(records: Sequence[Keyed], *, partitions: int) -> dict[st
     """(a): a bare consumer → producer copy of ``records``, batched and acked-per-record."""
 
     async def run(address: str) -> dict[str, Any]:
-        await create_topics(address, [("bench.in", partitions, False), ("bench.out", partitions, False),
-                                      ("bench.out2", partitions, False)])
+        await create_topics(
+            address,
+            [
+                ("bench.in", partitions, False),
+                ("bench.out", partitions, False),
+                ("bench.out2", partitions, False),
+            ],
+        )
         await fill_topic(address, "bench.in", records)
         batched = await passthrough(address, "bench.in", "bench.out", len(records), acked=False)
         acked = await passthrough(address, "bench.in", "bench.out2", len(records), acked=True)
@@ -179,9 +195,21 @@ def _start_spy(pid: int, out: Path) -> subprocess.Popen[bytes] | None:
     if not spy.exists():
         return None
     return subprocess.Popen(
-        [str(spy), "record", "--pid", str(pid), "--rate", "100", "--format", "raw",
-         "--output", str(out), "--nonblocking"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(spy),
+            "record",
+            "--pid",
+            str(pid),
+            "--rate",
+            "100",
+            "--format",
+            "raw",
+            "--output",
+            str(out),
+            "--nonblocking",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -202,9 +230,17 @@ def _stop_spy(spy: subprocess.Popen[bytes] | None, out: Path) -> dict[str, Any] 
 
 
 def run_end_to_end(
-    records: Sequence[Keyed], *, workers: int, timeout: float, idle: float = 3.0,
-    rss_every: float = 1.0, stall: float = 120.0, warmup: int = 8, settle: float = 8.0,
-    profile: bool = False, on_sample: Callable[[int, float], None] | None = None,
+    records: Sequence[Keyed],
+    *,
+    workers: int,
+    timeout: float,
+    idle: float = 3.0,
+    rss_every: float = 1.0,
+    stall: float = 120.0,
+    warmup: int = 8,
+    settle: float = 8.0,
+    profile: bool = False,
+    on_sample: Callable[[int, float], None] | None = None,
 ) -> dict[str, Any]:
     """(b)/(f)/(g): start workers, warm them up, fill the input topic, wait for the last revision.
 
@@ -268,8 +304,9 @@ def run_end_to_end(
             broker_busy = round((read_cpu_seconds(broker_pid) - ours_before[0]) / wall, 3)
             bench_busy = round((read_cpu_seconds(os.getpid()) - ours_before[1]) / wall, 3)
             ticks_after = read_machine_ticks()
-            machine_busy = round((ticks_after[0] - ticks_before[0])
-                                 / max(ticks_after[1] - ticks_before[1], 1), 3)
+            machine_busy = round(
+                (ticks_after[0] - ticks_before[0]) / max(ticks_after[1] - ticks_before[1], 1), 3
+            )
             hot = _stop_spy(spy, log_dir / "worker.spy")
         finally:
             _stop_workers(procs)
@@ -317,19 +354,29 @@ def _quantile(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 1)
 
 
-def _latency_stats(ids: Sequence[str], sent: dict[str, float], progress: Progress) -> dict[str, Any]:
+def _latency_stats(
+    ids: Sequence[str], sent: dict[str, float], progress: Progress
+) -> dict[str, Any]:
     outcome = [progress.outcome[i] - sent[i] for i in ids if i in progress.outcome]
     event = [progress.event[i] - sent[i] for i in ids if i in progress.event]
     ingest = [progress.clean[i] - sent[i] for i in ids if i in progress.clean]
-    extract = [progress.candidate[i] - progress.clean[i]
-               for i in ids if i in progress.candidate and i in progress.clean]
-    dedup = [progress.event[i] - progress.candidate[i]
-             for i in ids if i in progress.event and i in progress.candidate]
+    extract = [
+        progress.candidate[i] - progress.clean[i]
+        for i in ids
+        if i in progress.candidate and i in progress.clean
+    ]
+    dedup = [
+        progress.event[i] - progress.candidate[i]
+        for i in ids
+        if i in progress.event and i in progress.candidate
+    ]
     return {
         "articles": len(ids),
         "with_event": len(event),
-        "event_p50_ms": _quantile(event, 0.5), "event_p99_ms": _quantile(event, 0.99),
-        "outcome_p50_ms": _quantile(outcome, 0.5), "outcome_p99_ms": _quantile(outcome, 0.99),
+        "event_p50_ms": _quantile(event, 0.5),
+        "event_p99_ms": _quantile(event, 0.99),
+        "outcome_p50_ms": _quantile(outcome, 0.5),
+        "outcome_p99_ms": _quantile(outcome, 0.99),
         "hop_ingest_p50_ms": _quantile(ingest, 0.5),
         "hop_extract_p50_ms": _quantile(extract, 0.5),
         "hop_dedup_p50_ms": _quantile(dedup, 0.5),
@@ -366,14 +413,18 @@ def measure_latency(
                 count = int(rate * seconds)
                 batch = records[offset : offset + count]
                 offset += count
-                await fill_topic(address, settings.topic_articles, batch, rate=rate, on_send=on_send)
+                await fill_topic(
+                    address, settings.topic_articles, batch, rate=rate, on_send=on_send
+                )
                 ids = [(key or b"").decode() for key, _ in batch]
                 deadline = time.monotonic() + 60
                 while time.monotonic() < deadline:
                     await asyncio.sleep(0.2)
                     finished = sum(1 for i in ids if i in progress.outcome)
-                    if finished >= len(ids) - progress.dead_letters and \
-                            time.monotonic() - progress.last_seen_wall > 2.0:
+                    if (
+                        finished >= len(ids) - progress.dead_letters
+                        and time.monotonic() - progress.last_seen_wall > 2.0
+                    ):
                         break
                 results[f"{rate:g}"] = _latency_stats(ids, sent, progress)
         finally:

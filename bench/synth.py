@@ -29,7 +29,14 @@ from bench import templates as tpl
 __all__ = ["SynthConfig", "SyntheticCorpus", "generate", "write_corpus"]
 
 _MIN_WORDS, _MAX_WORDS = 400, 900
-_SUBJECTS = ("Officials", "Diplomats", "Several ministers", "Advisers", "Negotiators", "Senior aides")
+_SUBJECTS = (
+    "Officials",
+    "Diplomats",
+    "Several ministers",
+    "Advisers",
+    "Negotiators",
+    "Senior aides",
+)
 _VERBS = ("said", "argued", "warned", "suggested", "insisted", "acknowledged")
 _CLAIMS = (
     "that {topic} would shape the next phase of talks",
@@ -151,17 +158,29 @@ def _slots(rng: random.Random, source: tpl.Actor, target: tpl.Actor) -> dict[str
     return slots
 
 
-def _gold(index: int, kind: tpl.Kind, slots: dict[str, str], day: date, *, reverse: bool) -> dict[str, Any]:
+def _gold(
+    index: int, kind: tpl.Kind, slots: dict[str, str], day: date, *, reverse: bool
+) -> dict[str, Any]:
     s, t = ("t", "s") if reverse else ("s", "t")
-    location = {"s_capital": slots[f"{s}_capital"], "t_capital": slots[f"{t}_capital"],
-                "place": slots["place"]}.get(kind.location)
+    location = {
+        "s_capital": slots[f"{s}_capital"],
+        "t_capital": slots[f"{t}_capital"],
+        "place": slots["place"],
+    }.get(kind.location)
     named = kind.name not in {"sanction", "expel", "sign"}
     return {
-        "id": f"S{index + 1:06d}", "source": slots[f"{s}_code"],
+        "id": f"S{index + 1:06d}",
+        "source": slots[f"{s}_code"],
         "source_name": slots[f"{s}_leader"] if named else None,
-        "target": slots[f"{t}_code"], "target_name": slots[f"{t}_leader"] if named else None,
-        "plover": kind.plover, "mode": kind.mode, "cameo": kind.cameo, "status": kind.status,
-        "location": location, "date": day.isoformat(), "articles": [],
+        "target": slots[f"{t}_code"],
+        "target_name": slots[f"{t}_leader"] if named else None,
+        "plover": kind.plover,
+        "mode": kind.mode,
+        "cameo": kind.cameo,
+        "status": kind.status,
+        "location": location,
+        "date": day.isoformat(),
+        "articles": [],
     }
 
 
@@ -177,8 +196,14 @@ def _cluster(
     reaction: str | None = None
     if kind.name in tpl.REACTIONS and rng.random() < config.reaction_share:
         plover, mode, cameo, status, reaction = tpl.REACTIONS[kind.name]
-        answer = kind._replace(plover=plover, mode=mode or None, cameo=cameo, status=status,
-                               location="", name=kind.name + "-reaction")
+        answer = kind._replace(
+            plover=plover,
+            mode=mode or None,
+            cameo=cameo,
+            status=status,
+            location="",
+            name=kind.name + "-reaction",
+        )
         made.append(_Event(_gold(index + 1, answer, slots, day, reverse=True), answer, slots))
     count = rng.choices((1, 2, 3, 4), weights=(20, 35, 30, 15))[0]
     outlets = rng.sample(tpl.OUTLETS + tpl.WIRE_OUTLETS, count)
@@ -199,8 +224,13 @@ def _cluster(
             background = rng.choice(recent)
             reported.append(background)
         body, protected = _diplomatic_body(
-            rng, kind, slots, day, outlet,
-            reaction if len(made) > 1 and made[-1] in reported else None, background,
+            rng,
+            kind,
+            slots,
+            day,
+            outlet,
+            reaction if len(made) > 1 and made[-1] in reported else None,
+            background,
         )
         kept.append(protected)
         title = _fill(rng.choice(kind.headlines), slots)
@@ -245,8 +275,13 @@ def _context_sentence(rng: random.Random, slots: dict[str, str]) -> str:
         claim = claim.replace("{capital}", "{" + side + "_capital}")
         tail = rng.choice(_TAILS).replace("{capital}", "{" + side + "_capital}")
         sentence = f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)}{tail} {claim}."
-    extra = dict(slots, expert=rng.choice(tpl.EXPERTS), institute=rng.choice(tpl.INSTITUTES),
-                 n=str(rng.randint(2, 90)), topic=rng.choice(tpl.TOPICS))
+    extra = dict(
+        slots,
+        expert=rng.choice(tpl.EXPERTS),
+        institute=rng.choice(tpl.INSTITUTES),
+        n=str(rng.randint(2, 90)),
+        topic=rng.choice(tpl.TOPICS),
+    )
     return sentence.format(**extra)
 
 
@@ -284,8 +319,9 @@ def _pad(rng: random.Random, paragraphs: list[str], sentence: Any) -> str:
         size = len(paragraph.split())
         if words + size > _MAX_WORDS - 10 and words >= _MIN_WORDS:
             break
-        paragraphs.insert(rng.randint(2, len(paragraphs)) if len(paragraphs) > 2 else len(paragraphs),
-                          paragraph)
+        paragraphs.insert(
+            rng.randint(2, len(paragraphs)) if len(paragraphs) > 2 else len(paragraphs), paragraph
+        )
         words += size
     return "\n\n".join(paragraphs)
 
@@ -295,8 +331,13 @@ def _distractor(rng: random.Random, day: date) -> dict[str, Any]:
     headlines, sentences = tpl.DISTRACTORS[topic]
 
     def fill(template: str) -> str:
-        return template.format(team=rng.choice(tpl.TEAMS), city=rng.choice(tpl.CITIES),
-                               name=rng.choice(tpl.PEOPLE), n=rng.randint(2, 45), m=rng.randint(1, 9))
+        return template.format(
+            team=rng.choice(tpl.TEAMS),
+            city=rng.choice(tpl.CITIES),
+            name=rng.choice(tpl.PEOPLE),
+            n=rng.randint(2, 45),
+            m=rng.randint(1, 9),
+        )
 
     title = fill(rng.choice(headlines))
     body = _pad(rng, [fill(rng.choice(sentences))], lambda: fill(rng.choice(sentences)))
@@ -304,9 +345,16 @@ def _distractor(rng: random.Random, day: date) -> dict[str, Any]:
     return _article(rng.choice(tpl.OUTLETS), published, title, body, slug=topic)
 
 
-def _article(outlet: str, published: datetime, title: str, body: str, *, slug: str) -> dict[str, Any]:
+def _article(
+    outlet: str, published: datetime, title: str, body: str, *, slug: str
+) -> dict[str, Any]:
     host = outlet.lower().replace("the ", "").replace(" ", "")
     return {
-        "id": "", "outlet": outlet, "url": f"https://{host}.example/{slug}/{published:%Y/%m/%d}",
-        "published_at": published.isoformat(), "language": "en", "title": title, "body": body,
+        "id": "",
+        "outlet": outlet,
+        "url": f"https://{host}.example/{slug}/{published:%Y/%m/%d}",
+        "published_at": published.isoformat(),
+        "language": "en",
+        "title": title,
+        "body": body,
     }

@@ -155,4 +155,3 @@ def evaluate_corpus(
     if as_json:
         return orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode()
     return result.format()
-

@@ -70,8 +70,11 @@ def register_routes(app: Any, settings: Settings) -> Routes | None:
                     headers = [(str(k), bytes(v)) for k, v in pairs]
                     for name, target in targets.items():
                         await publish_all(target, [(message.key, None)], headers=headers)
-                        log.info("event_retired_routed", event_id=message.key.decode(
-                            "utf-8", "replace"), target_topic=name)
+                        log.info(
+                            "event_retired_routed",
+                            event_id=message.key.decode("utf-8", "replace"),
+                            target_topic=name,
+                        )
                 continue
             if not value:
                 continue

@@ -51,9 +51,15 @@ _OFFICES: dict[str, frozenset[str]] = {
     "dminister": frozenset({"defence_minister"}),
     "office": frozenset({"head_of_state", "head_of_government"}),
 }
-_ANY_OFFICE = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister"})
-_ROLES = {"foreign": "foreign_minister", "fminister": "foreign_minister",
-          "defence": "defence_minister", "dminister": "defence_minister"}
+_ANY_OFFICE = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
+)
+_ROLES = {
+    "foreign": "foreign_minister",
+    "fminister": "foreign_minister",
+    "defence": "defence_minister",
+    "dminister": "defence_minister",
+}
 _PEOPLE = frozenset({"fminister", "dminister", "spokes"})
 
 _NATIONAL = frozenset({"state", "demonym", "institution", "person", "role"})
@@ -108,7 +114,9 @@ def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start : end - sentence.start]
 
 
-def _headline_home(home: str | None, sentences: list[Sentence], mentions: list[ActorMention]) -> bool:
+def _headline_home(
+    home: str | None, sentences: list[Sentence], mentions: list[ActorMention]
+) -> bool:
     """Whether the story is about the dateline's country: the headline's first actor."""
     if home is None or not sentences:
         return False
@@ -173,7 +181,9 @@ def find_institutions(
                 _insert(found, ActorMention(start, place.end, place.code, "institution"))
                 found.remove(place)
             continue
-        kind_named = named.get(group, set()) | named.get("ministry" if group != "government" else "government", set())
+        kind_named = named.get(group, set()) | named.get(
+            "ministry" if group != "government" else "government", set()
+        )
         code = _resolve(group, start, sentences, found, home_story, len(kind_named) > 1)
         if code is None:
             continue

@@ -43,7 +43,11 @@ def _start(pipeline: Pipeline, command: list[str], environment: dict[str, str]) 
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", *command],
-            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     worker = WorkerProcess(process, log_path)
     pipeline.workers.append(worker)
@@ -75,7 +79,8 @@ def test_compose_worker_command_runs_the_pipeline_on_rocksdb(pipeline: Pipeline)
 
     def invitation(events: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         return [
-            e for e in events.values()
+            e
+            for e in events.values()
             if (e["type"], e["source"]["code"], (e.get("target") or {}).get("code"))
             == ("AGREE", "RUS", "UKR")
         ]

@@ -30,9 +30,7 @@ def _republished(article_id: str, new_id: str, published_at: str) -> bytes:
 
 def _one_partition(pipeline: Pipeline) -> None:
     pipeline.env["PARLEY_PARTITIONS"] = "1"
-    pipeline.settings = Settings.model_validate(
-        {**pipeline.settings.model_dump(), "partitions": 1}
-    )
+    pipeline.settings = Settings.model_validate({**pipeline.settings.model_dump(), "partitions": 1})
 
 
 def _changelog(pipeline: Pipeline, table: str) -> str:

@@ -1,6 +1,5 @@
 """Smoke tests of the benchmark harness: generator and in-process quick run (no timings)."""
 
-
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,8 +14,18 @@ from bench.synth import SynthConfig, generate, write_corpus
 
 ARTICLE_FIELDS = {"id", "outlet", "url", "published_at", "language", "title", "body"}
 EVENT_FIELDS = {
-    "id", "source", "source_name", "target", "target_name", "plover", "mode", "cameo",
-    "status", "location", "date", "articles",
+    "id",
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "plover",
+    "mode",
+    "cameo",
+    "status",
+    "location",
+    "date",
+    "articles",
 }
 
 
@@ -35,7 +44,9 @@ def test_generator_is_deterministic() -> None:
     assert first != other
 
 
-def test_articles_follow_the_gold_format(corpus: tuple[list[dict[str, object]], list[dict[str, object]]]) -> None:
+def test_articles_follow_the_gold_format(
+    corpus: tuple[list[dict[str, object]], list[dict[str, object]]],
+) -> None:
     """Every article has exactly the FORMAT.md fields, a unique id and URL, arrival order."""
     articles, _ = corpus
     assert 300 == len(articles)
@@ -46,14 +57,18 @@ def test_articles_follow_the_gold_format(corpus: tuple[list[dict[str, object]], 
     assert sorted(times) == times
 
 
-def test_articles_are_400_to_900_words(corpus: tuple[list[dict[str, object]], list[dict[str, object]]]) -> None:
+def test_articles_are_400_to_900_words(
+    corpus: tuple[list[dict[str, object]], list[dict[str, object]]],
+) -> None:
     """Title plus body of every article is between 400 and 900 words."""
     articles, _ = corpus
     sizes = [len(f"{a['title']} {a['body']}".split()) for a in articles]
     assert [] == [n for n in sizes if not 400 <= n <= 900]
 
 
-def test_expected_events_form_clusters(corpus: tuple[list[dict[str, object]], list[dict[str, object]]]) -> None:
+def test_expected_events_form_clusters(
+    corpus: tuple[list[dict[str, object]], list[dict[str, object]]],
+) -> None:
     """Expected events use the gold fields, cite only emitted articles, and many have several outlets."""
     articles, events = corpus
     ids = {a["id"] for a in articles}
@@ -73,7 +88,9 @@ def test_write_corpus_writes_jsonl(tmp_path: Path) -> None:
     lines = articles_path.read_bytes().splitlines()
     assert 25 == len(lines)
     assert all(isinstance(orjson.loads(line), dict) for line in lines)
-    assert all(isinstance(orjson.loads(line), dict) for line in events_path.read_bytes().splitlines())
+    assert all(
+        isinstance(orjson.loads(line), dict) for line in events_path.read_bytes().splitlines()
+    )
 
 
 def test_quick_offline_report_has_every_section() -> None:
@@ -82,7 +99,9 @@ def test_quick_offline_report_has_every_section() -> None:
     results = report["results"]
     assert {"c_offline", "c_stages", "d_nlp_ceiling"} == set(results)
     assert [] == [name for name, value in results.items() if "error" in value]
-    assert {"articles", "seconds", "articles_per_s", "candidates", "events"} <= set(results["c_offline"])
+    assert {"articles", "seconds", "articles_per_s", "candidates", "events"} <= set(
+        results["c_offline"]
+    )
     assert {"ms_per_article", "dedup_state_bytes", "dedup_state_bytes_per_article"} <= set(
         results["c_stages"]
     )

@@ -16,7 +16,10 @@ def test_compose_file_is_valid() -> None:
     """`docker-compose config` accepts docker-compose.yml (no Docker engine is needed)."""
     result = subprocess.run(
         ["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config", "--services"],
-        capture_output=True, text=True, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
     )
     assert 0 == result.returncode, result.stderr
     assert {"kafka", "worker", "produce", "tail"} <= set(result.stdout.split())

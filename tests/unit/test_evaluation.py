@@ -1,6 +1,5 @@
 """Tests of the gold-corpus scorer (``pipeline.evaluation``)."""
 
-
 from __future__ import annotations
 
 from datetime import UTC, date, datetime

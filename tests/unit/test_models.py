@@ -44,4 +44,7 @@ def test_article_without_id_derives_one_from_its_url() -> None:
     """When the producer sends no id, the id is derived from the URL, stably."""
     article = Article.model_validate_json(RAW.replace(b'"id": "a-1", ', b""))
     assert derive_article_id("https://x.example/1") == article.article_id
-    assert article.article_id == Article.model_validate_json(RAW.replace(b'"id": "a-1", ', b"")).article_id
+    assert (
+        article.article_id
+        == Article.model_validate_json(RAW.replace(b'"id": "a-1", ', b"")).article_id
+    )

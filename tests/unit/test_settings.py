@@ -50,5 +50,10 @@ def test_every_setting_says_what_it_does() -> None:
 
 def test_a_misspelt_variable_is_reported() -> None:
     """PARLEY_* names that are no setting are found (PARLEY_VENV belongs to ./dev)."""
-    environ = {"PARLEY_STOER": "rocksdb", "PARLEY_STORE": "memory", "PARLEY_VENV": "/v", "HOME": "/"}
+    environ = {
+        "PARLEY_STOER": "rocksdb",
+        "PARLEY_STORE": "memory",
+        "PARLEY_VENV": "/v",
+        "HOME": "/",
+    }
     assert ["PARLEY_STOER"] == unknown_variables(environ)

@@ -103,7 +103,10 @@ def test_a_text_file_becomes_one_article(tmp_path: Path) -> None:
             "<body><h1>Other</h1><p>Text.</p></body></html>",
             "Brazil rejects US demand",
         ),
-        ("<html><body><h1>  Kenya hosts\n talks </h1><p>Text.</p></body></html>", "Kenya hosts talks"),
+        (
+            "<html><body><h1>  Kenya hosts\n talks </h1><p>Text.</p></body></html>",
+            "Kenya hosts talks",
+        ),
         ("<html><body><p>No heading at all.</p></body></html>", ""),
     ],
 )

@@ -55,9 +55,7 @@ def test_rescan_indexes_rows_then_sweep_stubs_only_that_partitions_expired_rows(
     assert [] == BlockState.from_bytes(table[old0]).records
     assert BlockState.from_bytes(table[fresh0]).records
     assert BlockState.from_bytes(table[old1]).records  # partition 1 saw no newer record
-    assert (DAY0 + timedelta(days=40)).date().isoformat().encode() == table[
-        WATERMARK_PREFIX + b"0"
-    ]
+    assert (DAY0 + timedelta(days=40)).date().isoformat().encode() == table[WATERMARK_PREFIX + b"0"]
 
 
 def test_stub_is_deleted_one_retention_later_and_refreshed_rows_are_kept() -> None:

@@ -27,8 +27,12 @@ def test_actors_carry_their_sector(coder: Coder) -> None:
     candidates = coder.extract(make_article(body))
     expected = [("EU", "IGO", "RUS", "GOV")]
     actual = [
-        (c.source.code, c.source.sector, c.target.code if c.target else None,
-         c.target.sector if c.target else None)
+        (
+            c.source.code,
+            c.source.sector,
+            c.target.code if c.target else None,
+            c.target.sector if c.target else None,
+        )
         for c in candidates
     ]
     assert expected == actual

@@ -19,9 +19,7 @@ from tests.unit.coding.conftest import make_article
         ("Norway's foreign minister visited Kenya.", "default"),
     ],
 )
-def test_date_precision_follows_the_date_expression(
-    coder: Coder, body: str, expected: str
-) -> None:
+def test_date_precision_follows_the_date_expression(coder: Coder, body: str, expected: str) -> None:
     """A day, a week, a month, a year, or no date in the text (the story's day)."""
     found = [c.date_precision for c in coder.extract(make_article(body)) if c.type == "CONSULT"]
     assert [expected] == found

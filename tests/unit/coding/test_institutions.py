@@ -33,7 +33,7 @@ def test_dateline_codes_the_ministry_of_the_story(coder: Coder) -> None:
 
 
 def test_ministry_in_a_capital_codes_its_state(coder: Coder) -> None:
-    """"The foreign ministry in <capital>" is that capital's state."""
+    """ "The foreign ministry in <capital>" is that capital's state."""
     body = (
         "Tensions rose sharply on Monday over a disputed fishing zone. "
         "The foreign ministry in Nairobi accused Uganda of arming smugglers."

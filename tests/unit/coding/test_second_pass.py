@@ -29,7 +29,9 @@ def test_company_deal_is_no_state_act(coder: Coder) -> None:
 
 def test_company_deal_passive_is_no_state_act(coder: Coder) -> None:
     """The same holds in the passive: a contract won by a Spanish firm from Peru's carrier."""
-    body = "A contract was signed by the Spanish engineering firm Obras Norte with a Peruvian airline."
+    body = (
+        "A contract was signed by the Spanish engineering firm Obras Norte with a Peruvian airline."
+    )
     assert set() == _code(coder, body)
 
 
@@ -40,13 +42,13 @@ def test_state_deal_still_coded(coder: Coder) -> None:
 
 
 def test_member_states_are_not_the_body(coder: Coder) -> None:
-    """"Member states of the United Nations recognise X" is no act of the United Nations."""
+    """ "Member states of the United Nations recognise X" is no act of the United Nations."""
     body = "Some 120 of the 193 member states of the United Nations now recognise Kosovo."
     assert set() == {t for t in _code(coder, body) if t[0] == "UN"}
 
 
 def test_countries_of_a_bloc_are_not_the_bloc(coder: Coder) -> None:
-    """"Most countries of the EU back X": the countries, not the EU, act."""
+    """ "Most countries of the EU back X": the countries, not the EU, act."""
     body = "Most countries of the European Union support Ukraine's bid."
     assert set() == {t for t in _code(coder, body) if t[0] == "EU"}
 
@@ -61,7 +63,7 @@ def test_hypothesis_is_no_event(coder: Coder) -> None:
 
 
 def test_unlikely_visit_is_no_event(coder: Coder) -> None:
-    """"It is unlikely that X will visit Y" is no planned visit."""
+    """ "It is unlikely that X will visit Y" is no planned visit."""
     body = "Diplomats said it was unlikely that Egypt's president would visit Turkey this year."
     assert "CONSULT" not in _types(coder, body)
 
@@ -73,19 +75,19 @@ def test_plain_cooperation_still_coded(coder: Coder) -> None:
 
 
 def test_writing_to_ask_is_a_request(coder: Coder) -> None:
-    """"X wrote to Y asking for a meeting": X requests a meeting of Y (REQUEST, 02x)."""
+    """ "X wrote to Y asking for a meeting": X requests a meeting of Y (REQUEST, 02x)."""
     body = "Peruvian President Ana Rojas wrote to the UN Secretary-General asking for an urgent meeting."
     assert ("PER", "REQUEST", "UN") in _code(coder, body)
 
 
 def test_letter_sent_to_ask_is_a_request(coder: Coder) -> None:
-    """"A letter that X sent to Y asking him to ..." : the sender asks the addressee."""
+    """ "A letter that X sent to Y asking him to ..." : the sender asks the addressee."""
     body = "The dispute follows a letter that Chile sent to Peru last month asking it to withdraw its envoy."
     assert ("CHL", "REQUEST", "PER") in _code(coder, body)
 
 
 def test_sending_a_letter_urging_talks_is_a_request(coder: Coder) -> None:
-    """"X sent a letter to Y urging talks": the letter's addressee is urged."""
+    """ "X sent a letter to Y urging talks": the letter's addressee is urged."""
     assert ("CHL", "REQUEST", "PER") in _code(coder, "Chile sent a letter to Peru urging talks.")
 
 
@@ -95,13 +97,13 @@ def test_unwritten_request_is_no_event(coder: Coder) -> None:
 
 
 def test_warning_of_retaliation_is_a_threat(coder: Coder) -> None:
-    """"X warned that it would retaliate against Y" is a threat of force (THREATEN)."""
+    """ "X warned that it would retaliate against Y" is a threat of force (THREATEN)."""
     body = "Turkey warned on Monday that it would retaliate against Greece."
     assert ("TUR", "THREATEN", "GRC") in _code(coder, body)
 
 
 def test_warning_of_countermeasures_is_a_threat(coder: Coder) -> None:
-    """"X warned Y of countermeasures" is a threat."""
+    """ "X warned Y of countermeasures" is a threat."""
     assert ("JPN", "THREATEN", "CHN") in _code(coder, "Japan warned China of countermeasures.")
 
 
@@ -109,4 +111,3 @@ def test_unissued_warning_is_no_threat(coder: Coder) -> None:
     """A warning not given is no threat."""
     body = "Turkey did not warn that it would retaliate against Greece."
     assert "THREATEN" not in _types(coder, body)
-

@@ -27,7 +27,7 @@ def _people(text: str, gazetteer: Gazetteer, home: str | None = None) -> list[tu
 
 
 def test_apposition_with_a_one_state_title(gazetteer: Gazetteer) -> None:
-    """"Name, the deputy secretary of state, ..." codes the person as the US."""
+    """ "Name, the deputy secretary of state, ..." codes the person as the US."""
     text = "Marta Velden, the deputy secretary of state, met the Kenyan foreign minister on Monday."
     assert ("Marta Velden", "USA") == _people(text, gazetteer)[0]
 
@@ -39,7 +39,7 @@ def test_preceding_one_state_title_outranks_the_dateline(gazetteer: Gazetteer) -
 
 
 def test_british_title(gazetteer: Gazetteer) -> None:
-    """"Chancellor of the Exchequer" is Britain's office."""
+    """ "Chancellor of the Exchequer" is Britain's office."""
     text = "Chancellor of the Exchequer Tom Harlow met Kenyan officials in London."
     assert [("Tom Harlow", "GBR")] == _people(text, gazetteer)
 
@@ -58,6 +58,6 @@ def test_titles_of_many_states_do_not_fire(gazetteer: Gazetteer, text: str) -> N
 
 
 def test_holy_see_secretary_of_state_is_not_american(gazetteer: Gazetteer) -> None:
-    """"Cardinal Secretary of State" is the Holy See's office, never coded as the US."""
+    """ "Cardinal Secretary of State" is the Holy See's office, never coded as the US."""
     text = "Cardinal Secretary of State Pietro Vanni met Kenyan bishops."
     assert "USA" not in {code for _, code in _people(text, gazetteer)}

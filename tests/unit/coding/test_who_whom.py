@@ -58,7 +58,7 @@ def test_topic_of_a_judgement_is_no_target(coder: Coder) -> None:
     found = _code(
         coder,
         "The leaders of Peru and Ecuador sharply rebuked Mexican President Carlos Ruiz on "
-        "Friday for describing condemnation of Cuba's prisons as a \"myth\", exposing rifts "
+        'Friday for describing condemnation of Cuba\'s prisons as a "myth", exposing rifts '
         "at a summit that Ruiz had convened.",
     )
     assert {("PER", "ACCUSE", "MEX"), ("ECU", "ACCUSE", "MEX")} == found

@@ -24,7 +24,12 @@ def run(*candidates: Candidate) -> Deduplicator:
 def meeting(article: str, **kwargs: object) -> Candidate:
     """An occurred in-person meeting report without a place."""
     return candidate(
-        article, type="CONSULT", cameo="042", status="occurred", location=None, **kwargs  # type: ignore[arg-type]
+        article,
+        type="CONSULT",
+        cameo="042",
+        status="occurred",
+        location=None,
+        **kwargs,  # type: ignore[arg-type]
     )
 
 

@@ -6,7 +6,6 @@ issue 4 (pair precision >= 0.95, pair recall >= 0.90, at most 2 fragments, no me
 of same-type-same-pair events on different dates).
 """
 
-
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -1,6 +1,5 @@
 """Tests of the matching rules: what is one event and what stays apart."""
 
-
 from __future__ import annotations
 
 from datetime import date

@@ -1,6 +1,5 @@
 """Tests of merge_candidate: revisions, idempotence, deterministic ids, expiry, bounds."""
 
-
 from __future__ import annotations
 
 from datetime import date

@@ -82,7 +82,15 @@ def test_a_dead_letter_reads_as_its_error_origin_and_bytes() -> None:
     letter = describe_dead_letter(b"k1", b"\xff\xfe", headers)
     assert "//4=" == letter["value_base64"]
     text = format_dead_letter(letter)
-    for part in ("decode", "E100", "DecodeError", "articles/2@17", "key=k1", "not UTF-8", "2 bytes"):
+    for part in (
+        "decode",
+        "E100",
+        "DecodeError",
+        "articles/2@17",
+        "key=k1",
+        "not UTF-8",
+        "2 bytes",
+    ):
         assert part in text
     readable = describe_dead_letter(None, b'{"id": 1}', headers)
     assert ('{"id": 1}', None) == (readable["value"], readable["key"])
