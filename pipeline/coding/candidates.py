@@ -112,7 +112,7 @@ def build_candidate(
         sentence=article.text[sentence.start : sentence.end],
         start=sentence.start,
         end=sentence.end,
-        confidence=_confidence(act, sentence),
+        confidence=_confidence(act, sentence, quoted),
         content_hash=article.content_hash,
         fingerprint=list(article.fingerprint),
     )
@@ -131,16 +131,17 @@ def candidate_key(candidate: Candidate) -> tuple[str, str, str, str, date]:
     return (kind, source, target, candidate.status, candidate.date)
 
 
-def _confidence(act: Act, sentence: Sentence) -> float:
+def _confidence(act: Act, sentence: Sentence, quoted: bool) -> float:
     """The act's confidence, lowered where the reading is weaker.
 
-    Headlines parse worst, quoted speech is often hypothetical, and long sentences
-    give the parser more room to attach an argument to the wrong verb.
+    Headlines parse worst, quoted speech (``quoted``: the trigger is inside quotation
+    marks) is often hypothetical, and long sentences give the parser more room to
+    attach an argument to the wrong verb.
     """
     value = act.confidence
     if sentence.is_title:
         value -= 0.05
-    if inside_quote(sentence.start + act.trigger_start, quote_spans([sentence], sentence)):
+    if quoted:
         value -= 0.1
     if len(sentence.text.split()) > 45:
         value -= 0.05

@@ -35,7 +35,7 @@ from pipeline.coding.events import Act, code_sentence
 from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.headers import home_country, parser_text, sentence_case
 from pipeline.coding.institutions import find_institutions
-from pipeline.coding.pairs import PAIR_NOUNS
+from pipeline.coding.pairs import DUO_NOUNS, PAIR_COUNTS, PAIR_NOUNS
 from pipeline.coding.rebuttals import rebutter_of
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
@@ -154,7 +154,7 @@ class Coder:
             return False
         if first >= stop:  # "the two sides agreed": the parties are the story's pair
             return any(
-                (a in ("two", "both") and b in PAIR_NOUNS) or (a == "the" and b in ("pair", "duo"))
+                (a in PAIR_COUNTS and b in PAIR_NOUNS) or (a == "the" and b in DUO_NOUNS)
                 for a, b in pairwise(words)
             )
         # an act needs two parties: two actors, or one and a word that can stand for another

@@ -262,6 +262,8 @@ def _go_between(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _adverbs(token: Token) -> list[int]:
+    """Token indices of ``token``'s adverbial modifiers and their subtrees, where a
+    "between" phrase may hang instead of on the verb ("back and forth between ...")."""
     return [t.i for c in token.children if c.dep_ == "advmod" for t in c.subtree]
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.events import Act
 from pipeline.coding.pairs import Counterpart, named_pair
+from pipeline.coding.parties import Reacted
 from pipeline.coding.sentences import Sentence
 
 __all__ = [
@@ -273,7 +274,7 @@ def recent_first(counterpart: Counterpart, last: Act | None) -> Counterpart:
     return find
 
 
-def reacted_to(told: list[Act]) -> Callable[[str], ActorMention | None]:
+def reacted_to(told: list[Act]) -> Reacted:
     """Whose act a party reacts to when it "welcomed the decision": the author of the
     latest one-way act told aimed at that party (a meeting or a signing names no author)."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["habitual", "shared_auxes", "unrealised"]
+__all__ = ["PERFECT", "habitual", "shared_auxes", "unrealised"]
 
 _HABITUAL = frozenset({"always", "traditionally", "habitually"})
-_PERFECT = frozenset({"has", "have", "had"})
+PERFECT = frozenset({"has", "have", "had"})
 _UNREALISED = frozenset({"hoped", "wanted", "planned", "intended", "wished", "expected"})
 # Up through complements, coordination and the clause chain's links ("has always been
 # ready to reject": the habit governs the act).
@@ -54,7 +54,7 @@ def habitual(trigger: Token) -> bool:
             if (
                 child.dep_ == "advmod"
                 and child.lower_ == "long"
-                and any(a.dep_ == "aux" and a.lower_ in _PERFECT for a in node.children)
+                and any(a.dep_ == "aux" and a.lower_ in PERFECT for a in node.children)
             ):
                 return True
             if (

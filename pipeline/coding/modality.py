@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.coding.correspondence import unsent
-from pipeline.coding.habits import habitual, shared_auxes, unrealised
+from pipeline.coding.habits import PERFECT, habitual, shared_auxes, unrealised
 from pipeline.coding.nonparties import hypothetical
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
@@ -244,7 +244,7 @@ def _told_as_done(trigger: Token, auxes: set[str]) -> bool:
     lifted / was lifting the curbs"), not one still to come ("announced it would")."""
     if auxes & (FUTURE_AUXES | {"to"}):
         return False
-    perfect = bool(auxes & {"has", "have", "had"})
+    perfect = bool(auxes & PERFECT)
     progressive = trigger.tag_ == "VBG" and bool(auxes & {"is", "are", "was", "were"})
     return perfect or progressive
 

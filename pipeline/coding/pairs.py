@@ -23,6 +23,8 @@ from pipeline.coding.syntax import children_of
 from pipeline.coding.triggers import inflections
 
 __all__ = [
+    "DUO_NOUNS",
+    "PAIR_COUNTS",
     "PAIR_NOUNS",
     "Counterpart",
     "Pairs",
@@ -53,7 +55,10 @@ PAIR_NOUNS = inflections(
 ) | {"men", "women"}
 
 #: Nouns that name two parties by themselves: "the pair held talks".
-_PAIRS = frozenset({"pair", "duo"})
+DUO_NOUNS = frozenset({"pair", "duo"})
+
+#: Words that count a plural noun as the story's two parties: "the two leaders", "both sides".
+PAIR_COUNTS = frozenset({"two", "both"})
 
 
 def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMention] | None:
@@ -64,10 +69,10 @@ def pair_subject(verb: Token, pairs_of: Pairs) -> tuple[ActorMention, ActorMenti
     ):
         node = node.head
     for subject in children_of(node, ("nsubj", "nsubjpass")):
-        counted = any(c.lower_ in ("two", "both") for c in subject.children)
+        counted = any(c.lower_ in PAIR_COUNTS for c in subject.children)
         if subject.lower_ in PAIR_NOUNS and counted:
             return pairs_of(subject, None)
-        if subject.lower_ in _PAIRS and any(c.lower_ == "the" for c in subject.children):
+        if subject.lower_ in DUO_NOUNS and any(c.lower_ == "the" for c in subject.children):
             return pairs_of(subject, None)
         if subject.lower_ == "both" and any(c.lower_ in PAIR_NOUNS for c in subject.subtree):
             return pairs_of(subject, None)
@@ -106,7 +111,7 @@ def between_parties(
                 return found
             owners = [c for c in obj.children if c.dep_ == "poss" and c.lower_ in PAIR_NOUNS]
             obj = owners[0] if owners else obj  # "between the two countries' leaders"
-            counted = any(c.lower_ in ("two", "both") for c in obj.children)
+            counted = any(c.lower_ in PAIR_COUNTS for c in obj.children)
             if pairs_of is not None and obj.lower_ in PAIR_NOUNS and counted:
                 pair = pairs_of(obj, exclude)
                 if pair is not None:
@@ -146,7 +151,7 @@ def pair_object(verb: Token, pairs_of: Pairs | None, source: str) -> list[ActorM
     if pairs_of is None or verb.pos_ not in ("VERB", "AUX"):
         return []
     for obj in children_of(verb, ("dobj",)):
-        counted = any(c.lower_ in ("two", "both") for c in obj.children)
+        counted = any(c.lower_ in PAIR_COUNTS for c in obj.children)
         if obj.lower_ in PAIR_NOUNS and counted:
             pair = pairs_of(obj, source)
             return [m for m in pair if m.code != source] if pair is not None else []
