@@ -55,6 +55,10 @@ _COPULAS = inflections("be")
 #: Acts that a decision performs: recognising a state, restoring ties, easing sanctions.
 _DECLARATIVE = frozenset({"054", "081", "085"})
 
+#: Acts "the two leaders" can aim at a third party: appeals and demands ("urged Iran to
+#: return to talks") and every hostile act; a pair's meeting or signing never has one.
+_AIMED_ROOTS = ("02", *(str(root) for root in range(10, 21)))
+
 
 @dataclass(frozen=True, slots=True)
 class Act:
@@ -151,7 +155,11 @@ def code_sentence(
             else:
                 found, by_parse = subject_of(token, actors, resolve), True
             pair = None
-            if found is None and pairs_of is not None and trigger.cameo.startswith(SYMMETRIC_ROOTS):
+            if (
+                found is None
+                and pairs_of is not None
+                and trigger.cameo.startswith((*SYMMETRIC_ROOTS, *_AIMED_ROOTS))
+            ):
                 pair = pair_subject(token if governor is None else governor, pairs_of)
             if found is None and pair is None and trigger.cameo.startswith(SYMMETRIC_ROOTS):
                 named = between_parties(token, actors)  # "visits between A and B would resume"
@@ -181,12 +189,16 @@ def code_sentence(
                 target_found = target_of(
                     token, None if setting else governor, trigger, actors, resolve, source.code
                 )
-            if (
+            third_party = (
                 pair is not None
                 and target_found is not None
                 and target_found[0].code not in (pair[0].code, pair[1].code)
-            ):  # "the two leaders signed what X's officials called ...", "the two men
-                # discussed X": no third party
+            )
+            if pair is not None and not trigger.cameo.startswith(SYMMETRIC_ROOTS):
+                if not third_party:  # "the two leaders criticised each other": no act read
+                    break
+            elif third_party:  # "the two leaders signed what X's officials called ...",
+                # "the two men discussed X": a meeting or signing takes no third party
                 target_found = None
             coordinated = (
                 [pair[1]]

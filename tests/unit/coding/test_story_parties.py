@@ -57,6 +57,39 @@ def test_joint_signing_of_the_two_leaders_takes_no_third_party(coder: Coder) -> 
     assert {("PER", "CHL")} == signings
 
 
+def test_appeal_of_the_two_leaders_keeps_its_third_party(coder: Coder) -> None:
+    """ "The two leaders urged X to ..." after A met B: an appeal by each of A and B to X,
+    as if both had been named."""
+    found = _code(
+        coder,
+        "Portugal's president received the Greek prime minister in Lisbon on Thursday. "
+        "Afterwards the two leaders called on Serbia to reopen its border crossings.",
+    )
+    assert {("PRT", "GRC"), ("GRC", "PRT")} & {(s, t) for s, p, t in found if p == "CONSULT"}
+    assert {("PRT", "SRB"), ("GRC", "SRB")} == {(s, t) for s, p, t in found if p == "REQUEST"}
+
+
+def test_hostile_act_of_both_leaders_keeps_its_third_party(coder: Coder) -> None:
+    """ "Both leaders condemned X": two accusations aimed at X."""
+    found = _code(
+        coder,
+        "Portugal's president received the Greek prime minister in Lisbon on Thursday. "
+        "Both leaders sharply condemned Serbia over its treatment of the monitors.",
+    )
+    assert {("PRT", "SRB"), ("GRC", "SRB")} == {(s, t) for s, p, t in found if p == "ACCUSE"}
+
+
+def test_two_leaders_acting_on_each_other_add_no_third_party(coder: Coder) -> None:
+    """A pair's aimed act with no third party in the clause adds nothing beyond their
+    meeting ("the two leaders praised each other" names no one else)."""
+    found = _code(
+        coder,
+        "Portugal's president received the Greek prime minister in Lisbon on Thursday. "
+        "The two leaders then criticised each other's budget plans.",
+    )
+    assert set() == {t for t in found if t[2] not in ("PRT", "GRC")}
+
+
 def test_welcoming_a_decision_answers_the_act_aimed_at_the_welcomer(coder: Coder) -> None:
     """ "X welcomed the decision" answers the latest one-way act aimed at X, even when
     another party acted in between (a mediator's talks are no such act)."""
