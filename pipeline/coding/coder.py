@@ -36,7 +36,7 @@ from pipeline.coding.gazetteer import Gazetteer, load_gazetteer, split_words
 from pipeline.coding.headers import home_country, parser_text, sentence_case
 from pipeline.coding.institutions import find_institutions
 from pipeline.coding.pairs import DUO_NOUNS, PAIR_COUNTS, PAIR_NOUNS
-from pipeline.coding.rebuttals import rebutter_of
+from pipeline.coding.rebuttals import is_rebutted
 from pipeline.coding.sentences import Sentence, split_sentences
 from pipeline.coding.tagmap import install_tag_map
 from pipeline.coding.titles import resolve_titles
@@ -125,9 +125,9 @@ class Coder:
                 )
                 if found is None:
                     continue
-                if found[0].status == "occurred" and found[0].source.code == rebutter_of(
-                    sentences, sentence, mentions
-                ):  # 'X "launched attacks". X denied the allegation.': a denied act
+                if found[0].status == "occurred" and is_rebutted(
+                    sentences, sentence, mentions, found[0].source.code, found[0].cameo.root
+                ):  # '"X fired on us," Y said. X denied the claim.': a denied act
                     found = (found[0].model_copy(update={"status": "denied"}), found[1])
                 key = candidate_key(found[0])
                 support[key] += 1

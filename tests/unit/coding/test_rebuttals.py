@@ -35,3 +35,36 @@ def test_rebuttal_by_another_party_denies_nothing(coder: Coder) -> None:
         "along the border. Malaysia's foreign ministry dismissed the claims."
     )
     assert ("KHM", "ASSAULT", "THA", "occurred") in _coded(coder, body)
+
+
+def test_charge_on_another_partys_word_then_bare_denial_is_denied(coder: Coder) -> None:
+    """A navy's charge of firing, then the accused ministry dismissing "the claims as
+    baseless": the firing is denied, the charge stands."""
+    body = (
+        "Ghana's navy said on Friday that Togolese patrol boats had fired on Ghanaian "
+        "fishermen near the maritime border. Togo's interior ministry dismissed the claims "
+        "as baseless."
+    )
+    found = _coded(coder, body)
+    assert ("TGO", "ASSAULT", "GHA", "denied") in found
+    assert ("GHA", "ACCUSE", "TGO", "occurred") in found
+
+
+def test_denial_of_something_else_leaves_a_meeting_done(coder: Coder) -> None:
+    """A denial of reports "that" name another matter does not undo a meeting told just
+    before, and a meeting is no charge to deny."""
+    body = (
+        "Greece's prime minister received Cyprus's president in Athens on Thursday. Greece "
+        "denied the reports that it would close its consulate in Nicosia."
+    )
+    assert ("GRC", "CONSULT", "CYP", "occurred") in _coded(coder, body)
+
+
+def test_rejecting_a_casualty_report_leaves_a_strike_done(coder: Coder) -> None:
+    """Rejecting "the reports of" casualties disputes a figure, not the strike itself,
+    which its own army announced."""
+    body = (
+        "Russia bombed Ukrainian depots near Kharkiv on Wednesday, the Russian defence "
+        "ministry said. Russia rejected the reports of civilian deaths."
+    )
+    assert ("RUS", "ASSAULT", "UKR", "occurred") in _coded(coder, body)
