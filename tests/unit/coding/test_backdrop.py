@@ -28,8 +28,8 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
         "The Brazilian president and the Chilean president skipped the meeting with "
         "Argentina on Monday.",
         "Its troops were in Mali at the invitation of the French government.",
-        "Norway's envoy carried proposals back and forth between the Serbian and Kosovo "
-        "delegations on Monday.",
+        "On Monday a Swiss diplomat shuttled offers between the Armenian and Azerbaijani "
+        "negotiators, who stayed in separate hotels.",
         "The army chief suspended the measures proposed by India's government on Monday.",
     ],
 )
@@ -44,9 +44,9 @@ def test_backdrop_codes_no_act(coder: Coder, body: str) -> None:
         ("Peru refused on Monday to implement the ruling against Chile.", ("PER", "REJECT", "CHL")),
         ("Russia threatened Ukraine with strikes on Monday.", ("RUS", "THREATEN", "UKR")),
         (
-            "Two Egyptian military transport aircraft landed at Mogadishu's airport on Tuesday "
-            "carrying weapons for the Somali army.",
-            ("EGY", "AID", "SOM"),
+            "A Jordanian cargo plane carrying weapons for the Syrian army landed in Damascus "
+            "on Friday.",
+            ("JOR", "AID", "SYR"),
         ),
     ],
 )
@@ -83,13 +83,60 @@ def test_imposed_sanctions_are_kept(coder: Coder) -> None:
     assert ("PER", "SANCTION", "CHL") in _code(coder, body)
 
 
-def test_sports_pages_code_no_diplomacy(coder: Coder) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile's footballers drew with Peru on Saturday. The two teams meet again in the "
+        "qualifier in Lima next month, when Chile's striker returns from a ban.",
+        "Bolivia's goalkeeper kept Ecuador out on Sunday. Both squads meet once more in "
+        "Quito in June, and a draw would take Bolivia to the finals.",
+    ],
+)
+def test_sports_pages_code_no_diplomacy(coder: Coder, body: str) -> None:
     """Teams of two countries that "meet again" in a qualifier are no diplomatic meeting."""
-    body = (
-        "Peru's footballers beat Chile on Saturday. The two sides meet again in Santiago next "
-        "month, and a win there would send Peru to the finals."
-    )
     assert set() == _code(coder, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Oman's foreign minister met Jordan's foreign minister in Muscat on Tuesday, on "
+            "the margins of an Arab League meeting.",
+            ("OMN", "CONSULT", "JOR"),
+        ),
+        (
+            "The Arab League praised Kuwait on Wednesday for its mediation.",
+            ("ARL", "SUPPORT", "KWT"),
+        ),
+        (
+            "Japan's prime minister met South Korea's president in Tokyo on Saturday, a day "
+            "before the Summer Olympics opened.",
+            ("JPN", "CONSULT", "KOR"),
+        ),
+        (
+            "Armenian troops attacked Azerbaijani posts on Sunday, disregarding Azerbaijan's "
+            "penalty demand.",
+            ("ARM", "ASSAULT", "AZE"),
+        ),
+        (
+            "The two boards agreed on Thursday to resume cricket matches, and Bangladesh's "
+            "foreign minister praised Sri Lanka.",
+            ("BGD", "SUPPORT", "LKA"),
+        ),
+        (
+            "Turkey's foreign minister met his Greek counterpart in Athens on Monday, as the "
+            "city gets ready to stage the European championship finals at its new stadium.",
+            ("TUR", "CONSULT", "GRC"),
+        ),
+    ],
+)
+def test_words_shared_with_sport_keep_the_act(
+    coder: Coder, body: str, expected: tuple[str, str, str | None]
+) -> None:
+    """Words the sports pages share with diplomatic copy (a league, the Olympics, a
+    penalty, matches, finals, a stadium) do not make a leaders' or states' act a game's."""
+    assert expected in _code(coder, body)
 
 
 def test_meeting_beside_sports_free_text_is_kept(coder: Coder) -> None:
