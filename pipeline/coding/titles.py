@@ -1,11 +1,15 @@
 """Officials named again by their title alone: "the general", "the president".
 
-News writing names a leader once with title and name ("Senior General X", "Kenyan
-President Y") and then often by the bare title ("Hun Sen had invited the general").
-A bare title stands for the person last named with that title (else, with the office
-it names: "Justin Trudeau ... the prime minister"), when every person the article named
-so before is of one state; otherwise (two presidents at a summit) it stays unresolved. Titles of a body ("the general assembly", "the president of the
-commission") are no such reference.
+News writing names a leader once with title and name ("Kenyan President Y", "General
+X") and then often by the bare title ("the envoy thanked the general"). A bare title
+stands for the person last named with that title (else, with the office it names:
+"Justin Trudeau ... the prime minister"), when every person the article named so before
+is of one state and nobody of another state holding that office is named between the
+holder and the title ("A flew to B's capital for talks with B's president ... the
+president said" names neither); otherwise (two presidents at a summit) it stays
+unresolved. A bare "the chancellor" needs a holder named with the title: in British
+copy it is the finance minister, no head of government. Titles of a body ("the general
+assembly", "the president of the commission") are no such reference.
 """
 
 from __future__ import annotations
@@ -35,6 +39,10 @@ _OFFICES = {
     "premier": "head_of_government",
     "chancellor": "head_of_government",
 }
+
+#: Titles that resolve only to a holder named with them: in British copy "the chancellor"
+#: is the finance minister, not the head of government named before.
+_TITLED_ONLY = frozenset({"chancellor"})
 _REACH = 30  # characters before a name within which its title stands ("Kenyan President X")
 
 
@@ -43,6 +51,19 @@ def _titled(text: str, mention: ActorMention, title: str) -> bool:
     window = text[max(0, mention.start - _REACH) : mention.end]
     words = r"\s+".join(title.split())
     return re.search(rf"\b{words}\b", window, re.IGNORECASE) is not None
+
+
+def _rival(
+    mentions: list[ActorMention], holder: ActorMention, start: int, office: str | None
+) -> bool:
+    """Whether a person of another state who holds the title's office is named between
+    the holder and the title ("Y flew to Ankara for talks with Z ... the president said":
+    Y or Z)."""
+    return office is not None and any(
+        m.kind in _PERSONS and m.code != holder.code and m.role == office
+        for m in mentions
+        if holder.end <= m.start and m.end <= start
+    )
 
 
 def resolve_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -57,13 +78,15 @@ def resolve_titles(text: str, mentions: list[ActorMention]) -> list[ActorMention
             m for m in mentions if m.end <= start and m.kind in _PERSONS and _titled(text, m, title)
         ]
         if not holders:  # "Justin Trudeau's answer ... the prime minister refused"
-            office = _OFFICES.get(title)
+            office = None if title in _TITLED_ONLY else _OFFICES.get(title)
             holders = [
                 m for m in mentions if m.end <= start and m.kind in _PERSONS and m.role == office
             ]
         if not holders or len({m.code for m in holders}) != 1:
             continue
         last = holders[-1]
+        if _rival(mentions, last, start, _OFFICES.get(title)):
+            continue
         added.append(ActorMention(start, end, last.code, "person", last.name, last.role))
     if not added:
         return mentions
