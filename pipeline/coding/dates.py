@@ -188,6 +188,13 @@ def _apposed_day(spans: list[DateSpan], text: str, start: int, end: int) -> date
     return spans[-1].day
 
 
+def _previous_weekday(text: str, reference: date) -> date:
+    """ "The previous Sunday": the last such weekday before ``reference`` (the day told
+    before, else the story's), a week back only when ``reference`` is that weekday."""
+    target = _WEEKDAYS.index(text.lower().split()[-1])
+    return reference - timedelta(days=(reference.weekday() - target) % 7 or 7)
+
+
 def find_dates(
     text: str, base: date, *, story_day: date | None = None, told: date | None = None
 ) -> list[DateSpan]:
@@ -197,6 +204,7 @@ def find_dates(
     the day the story tells of, when given. Forward spans ("the following day", "a
     day later") count on from the last explicit day before them in the sentence, else
     from ``told`` (the day the previous sentence told of); without either they are left out.
+    "The previous Sunday" counts back from ``told``, else ``story_day``, else ``base``.
     """
     spans: list[DateSpan] = []
     for match in _PATTERN.finditer(text):
@@ -207,10 +215,10 @@ def find_dates(
             day: date | None = _forward(match.group(), start) if start is not None else None
         elif kind == "rel" and (told_day := _apposed_day(spans, text, *match.span())) is not None:
             day = _relative(match.group(), told_day)  # "on Jan. 8, six days after X": from Jan. 8
+        elif kind == "wd" and _PREVIOUS.search(text, 0, match.start()):
+            day = _previous_weekday(match.group(), told or story_day or base)
         else:
             day = resolve_date(kind, match.group(), _base_of(kind, match.group(), base, story_day))
-            if day is not None and kind == "wd" and _PREVIOUS.search(text, 0, match.start()):
-                day -= timedelta(days=7)  # "the previous Sunday": the week before the story's
         if day is not None:
             before = text[max(0, match.start() - 7) : match.start()].lower().split()
             bound = match.group().lower().startswith("since") or (

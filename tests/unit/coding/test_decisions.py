@@ -42,22 +42,22 @@ def test_other_directive_stays_a_request(coder: Coder) -> None:
 
 
 def test_rebutted_report_is_a_denied_act(coder: Coder) -> None:
-    """ "Reports that X had invited Y ... were rebutted": the invitation is denied."""
+    """ "The rumour that X had invited Y ... was denied": the invitation is denied."""
     body = (
-        "Reports that Peru's president had invited Chile's president to the summit were "
-        "firmly rebutted on Saturday by Peru's foreign minister."
+        "The rumour that Kenya's president had invited Sudan's army chief to Nairobi was "
+        "flatly denied on Sunday by a government spokesman."
     )
-    assert ("PER", "AGREE", "036", "CHL", "denied") in _coded(coder, body)
+    assert ("KEN", "AGREE", "036", "SDN", "denied") in _coded(coder, body)
 
 
 def test_report_with_a_place_before_its_clause_is_denied(coder: Coder) -> None:
-    """ "Reports in X media that A had invited B ... were rebutted": the content clause,
-    though parsed as a relative one, is what is denied."""
+    """ "Stories in X's press that A had invited B ... were denied": the content clause,
+    though the parser may take it for a relative one, is what is denied."""
     body = (
-        "Reports in Chilean media that Peru's president had invited Chile's president to "
-        "the summit were firmly rebutted on Saturday by Peru's foreign minister."
+        "Stories in the Tanzanian press that Kenya's president had invited Sudan's army "
+        "chief to a summit were flatly denied by Nairobi on Sunday."
     )
-    assert ("PER", "AGREE", "036", "CHL", "denied") in _coded(coder, body)
+    assert ("KEN", "AGREE", "036", "SDN", "denied") in _coded(coder, body)
 
 
 def test_relative_clause_beside_a_denial_is_not_denied(coder: Coder) -> None:

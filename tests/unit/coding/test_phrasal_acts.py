@@ -32,8 +32,9 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str, str | None]]:
             ("VEN", "COERCE", "1712", "COL"),
         ),
         (
-            "Sudan said on Tuesday it was cutting off all communication lines with Chad.",
-            ("SDN", "SANCTION", "160", "TCD"),
+            "Georgia has cut off its emergency telephone channels to Russia, officials in "
+            "Tbilisi confirmed.",
+            ("GEO", "SANCTION", "160", "RUS"),
         ),
         ("Armenia cut the hotlines with Azerbaijan on Monday.", ("ARM", "SANCTION", "160", "AZE")),
         (
@@ -55,9 +56,9 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str, str | None]]:
             ("GHA", "CONCEDE", "081", "TGO"),
         ),
         (
-            "Pakistan's army chief has suspended plans for military action against India, "
-            "state media said on Monday.",
-            ("PAK", "RETREAT", "087", "IND"),
+            "After a late-night phone call, Azerbaijan's defence minister suspended plans for "
+            "a military offensive against Armenia.",
+            ("AZE", "RETREAT", "087", "ARM"),
         ),
     ],
 )
@@ -113,19 +114,29 @@ def test_praise_of_the_hosts_quality_aims_at_the_host(coder: Coder) -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("body", "mediator", "sides"),
     [
-        "Qatar's envoy shuttled between Khartoum and Juba on Monday, meeting both presidents.",
-        "The Sudanese and South Sudanese ministers never sat in the same room: Qatar's "
-        "foreign minister carried proposals back and forth between the delegations until "
-        "the talks broke up on Monday.",
+        (
+            "Qatar's envoy shuttled between Khartoum and Juba on Monday, meeting both presidents.",
+            "QAT",
+            ("SDN", "SSD"),
+        ),
+        (  # "between" hangs on the adverb "back and forth", not on the verb
+            "Iranian and Saudi negotiators stayed in separate hotels in Muscat, and Oman's "
+            "foreign minister ferried messages back and forth between the two delegations "
+            "for three days.",
+            "OMN",
+            ("IRN", "SAU"),
+        ),
     ],
 )
-def test_go_between_mediates_with_each_party(coder: Coder, body: str) -> None:
-    """A go-between who shuttles or carries proposals between two sides mediates with
+def test_go_between_mediates_with_each_party(
+    coder: Coder, body: str, mediator: str, sides: tuple[str, str]
+) -> None:
+    """A go-between who shuttles or carries messages between two sides mediates with
     each (CONSULT 045), and carries no offer of his own."""
     found = _codes(coder, body)
-    assert {("QAT", "CONSULT", "045", "SDN"), ("QAT", "CONSULT", "045", "SSD")} <= found
+    assert {(mediator, "CONSULT", "045", side) for side in sides} <= found
     assert not any(t == "AGREE" for _, t, _, _ in found)
 
 

@@ -165,13 +165,13 @@ def test_apposition_with_closing_comma_stays_a_target(coder: Coder) -> None:
 
 
 def test_capital_named_as_a_place_is_no_antecedent(coder: Coder) -> None:
-    """ "At a conference in London, calling it an affront": "it" is no British act."""
+    """ "... bidders at a hotel in Paris, and X called it a betrayal": "it" is no French act."""
     found = _code(
         coder,
-        "Chile accused Peru of selling fishing licences in disputed waters at a conference "
-        "in London, calling it an illegal grab of Chilean resources.",
+        "Togo sold drilling rights in the contested field to bidders gathered at a hotel in "
+        "Paris last week, and Ghana's minister on Monday called it an outrageous betrayal.",
     )
-    assert set() == {t for t in found if t[2] == "GBR"}
+    assert set() == {t for t in found if t[2] == "FRA"}
 
 
 def test_search_skips_an_apposition_running_into_a_verb() -> None:
@@ -211,11 +211,11 @@ def test_bare_title_names_the_official_last_named_with_it(coder: Coder) -> None:
     is aimed at him, never at the bloc whose summit it is."""
     found = _code(
         coder,
-        "Thailand's army chief, General Prayut Chan, met Laotian officials on Friday. "
-        "Reports said Vietnam had invited the general to the next ASEAN summit.",
+        "Egyptian General Omar Hegazy was in Khartoum on Monday. Ethiopia has since invited "
+        "the general to the African Union summit.",
     )
-    assert ("VNM", "AGREE", "THA") in found
-    assert set() == {t for t in found if t[2] == "ASEAN"}
+    assert ("ETH", "AGREE", "EGY") in found
+    assert set() == {t for t in found if t[2] == "AU"}
 
 
 def test_bare_title_shared_by_two_states_stays_unresolved() -> None:
@@ -281,12 +281,12 @@ def test_summoning_to_protest_is_the_summoners_protest(coder: Coder) -> None:
 
 
 def test_arrival_of_troops_in_a_second_predicate_is_no_visit(coder: Coder) -> None:
-    """A second predicate takes its first's subject: "Chilean troops crossed the line and
-    landed on the Peruvian side" is no visit."""
+    """A second predicate takes its first's subject: "troops shelled the ridge and then
+    landed in X" is no visit."""
     found = _code(
         coder,
-        "Residents in Tacna said Chilean troops and Peruvian police had clashed across the "
-        "frontier in recent weeks, and stray fire has landed on the Bolivian side.",
+        "According to shepherds, Georgian troops shelled the ridge for hours on Sunday and "
+        "then landed in Armenia by helicopter.",
     )
     assert set() == {t for t in found if t[1] == "CONSULT"}
 
@@ -381,13 +381,13 @@ def test_second_predicate_of_a_passive_shares_its_subject(coder: Coder) -> None:
 
 
 def test_party_named_as_mediator_is_no_target(coder: Coder) -> None:
-    """In "A and B resumed talks, with C as mediator", C is a go-between, no party."""
+    """In "A and B reopened X, with C as facilitator", C is a go-between, no party."""
     found = _code(
         coder,
-        "Peru's government and the Chilean delegation resumed talks in Quito in May, with "
-        "Norway as mediator, and signed a partial agreement.",
+        "Eritrea and Ethiopia reopened their border commission in Djibouti last week, with "
+        "Kenya as facilitator, and agreed on a timetable.",
     )
-    assert set() == {t for t in found if "NOR" in (t[0], t[2])}
+    assert set() == {t for t in found if "KEN" in (t[0], t[2])}
 
 
 def test_capital_naming_a_document_is_no_party(coder: Coder) -> None:
