@@ -74,11 +74,14 @@ def test_previous_weekday_in_a_story_dates_the_earlier_meeting(coder: Coder) -> 
 
 
 def test_act_months_after_another_keeps_the_story_day(coder: Coder) -> None:
-    """ "X restored ties with Y, five months after it broke them off": the count dates
-    the break, not the restoration."""
-    body = "Ghana has restored diplomatic relations with Togo, nearly five months after it broke them off."
+    """ "X restored ties with Y, N months after it had cut them": the count dates the
+    cut, not the restoration."""
+    body = (
+        "Zambia restored its diplomatic relations with Malawi this week, some three months "
+        "after it had cut them."
+    )
     found = _dated(coder, body, "2021-05-07T15:00:00+00:00")
-    assert ("GHA", "CONCEDE", "TGO", date(2021, 5, 7)) in found
+    assert ("ZMB", "CONCEDE", "MWI", date(2021, 5, 7)) in found
 
 
 def test_lead_opening_a_day_after_dates_the_earlier_act(coder: Coder) -> None:

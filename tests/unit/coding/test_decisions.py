@@ -19,14 +19,20 @@ def _coded(coder: Coder, body: str) -> set[tuple[str, str, str, str | None, str]
 
 def test_decision_to_recognise_is_the_recognition(coder: Coder) -> None:
     """ "Announced that it had decided to recognise X": the recognition occurred."""
-    body = "Bolivia's foreign minister announced on Monday that La Paz had decided to recognise Kosovo."
-    assert ("BOL", "SUPPORT", "054", "XKX", "occurred") in _coded(coder, body)
+    body = (
+        "After a cabinet vote, the Uruguayan government said Montevideo had decided to "
+        "recognise Palestine as a state."
+    )
+    assert ("URY", "SUPPORT", "054", "PSE", "occurred") in _coded(coder, body)
 
 
 def test_future_decision_stays_planned(coder: Coder) -> None:
-    """ "Would decide to recognise X next year" is still a plan."""
-    body = "Bolivia's foreign minister said on Monday that La Paz would decide to recognise Kosovo next year."
-    assert ("BOL", "SUPPORT", "054", "XKX", "planned") in _coded(coder, body)
+    """ "Would decide to recognise X later" is still a plan."""
+    body = (
+        "Montevideo would decide to recognise Palestine later in the year, according to its "
+        "foreign minister."
+    )
+    assert ("URY", "SUPPORT", "054", "PSE", "planned") in _coded(coder, body)
 
 
 def test_order_to_close_consulates_cuts_ties(coder: Coder) -> None:
@@ -70,28 +76,34 @@ def test_relative_clause_beside_a_denial_is_not_denied(coder: Coder) -> None:
 
 
 def test_announced_act_told_as_done_occurred(coder: Coder) -> None:
-    """ "Announced that it was lifting / had lifted the curbs": done, not planned."""
-    for verb in ("was lifting", "had lifted"):
-        body = f"Japan announced on Monday that it {verb} restrictions on exports to South Korea."
-        assert ("JPN", "CONCEDE", "085", "KOR", "occurred") in _coded(coder, body)
+    """ "Announced that it was easing the curbs" / "had eased the curbs, X announced": done,
+    not planned."""
+    for body in (
+        "Seoul announced on Thursday that it was easing curbs on rice imports from Vietnam.",
+        "Seoul had eased curbs on rice imports from Vietnam, the trade minister announced.",
+    ):
+        assert ("KOR", "CONCEDE", "085", "VNM", "occurred") in _coded(coder, body)
 
 
 def test_announced_act_to_come_stays_planned(coder: Coder) -> None:
-    """ "Announced that it would lift the curbs next month": planned."""
-    body = "Japan announced on Monday that it would lift restrictions on exports to South Korea next month."
-    assert ("JPN", "CONCEDE", "085", "KOR", "planned") in _coded(coder, body)
+    """ "Announced that the government would ease the curbs next year": planned."""
+    body = (
+        "Seoul's trade minister announced that the government would ease curbs on rice "
+        "imports from Vietnam next year."
+    )
+    assert ("KOR", "CONCEDE", "085", "VNM", "planned") in _coded(coder, body)
 
 
 def test_agreement_at_a_meeting_told_before_is_no_new_meeting(coder: Coder) -> None:
-    """ "At that meeting, A and B agreed to try to finalise a deal": an agreement (030, done),
-    neither an offer to meet nor a new meeting."""
+    """ "At that meeting, both leaders agreed to work towards an accord": an agreement (030,
+    done), neither an offer to meet nor a new meeting."""
     body = (
-        "Egypt's president and Ethiopia's prime minister met in Cairo in July. At that "
-        "meeting, Egypt's president and Ethiopia's prime minister agreed to try to finalise "
-        "a deal on the dam within four months."
+        "Kenya's president and Uganda's president held talks in Kampala in March. At that "
+        "meeting, both leaders agreed to work towards a pipeline accord before the end of "
+        "the year."
     )
     found = _coded(coder, body)
-    assert ("EGY", "AGREE", "030", "ETH", "occurred") in found
+    assert ("KEN", "AGREE", "030", "UGA", "occurred") in found
     assert not any(s == "planned" for _, _, _, _, s in found)
 
 

@@ -50,10 +50,15 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str, str | None]]:
             "Peru's government froze all new trade and investment with Chile on Sunday.",
             ("PER", "SANCTION", "163", "CHL"),
         ),
-        ("Qatar quickly sided with Turkey on Monday.", ("QAT", "SUPPORT", "051", "TUR")),
         (
-            "Ghana has restored diplomatic relations with Togo, the ministry said on Monday.",
-            ("GHA", "CONCEDE", "081", "TGO"),
+            "In the row over fishing rights, Bahrain promptly sided with Oman, its foreign "
+            "ministry said.",
+            ("BHR", "SUPPORT", "051", "OMN"),
+        ),
+        (
+            "Zambia has restored full diplomatic relations with Malawi, officials in Lusaka "
+            "confirmed.",
+            ("ZMB", "CONCEDE", "081", "MWI"),
         ),
         (
             "After a late-night phone call, Azerbaijan's defence minister suspended plans for "
