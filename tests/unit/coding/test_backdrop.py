@@ -21,13 +21,12 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
     "body",
     [
         "Chile, which sells copper to China, is a major exporter.",
-        "More than 100 of the 150 member states now recognise Kosovo.",
+        "Roughly half the world's governments now recognise Kosovo.",
         "About two million Poles visited Germany last year.",
         "Ecuador's long conscription was justified by the threat from Peru.",
         "Peru had refused for ten years to implement the ruling against Chile.",
-        "The Brazilian president and the Chilean president skipped the meeting with "
-        "Argentina on Monday.",
-        "Its troops were in Mali at the invitation of the French government.",
+        "Brazil's and Chile's presidents skipped Monday's talks with Argentina and sent deputies.",
+        "French soldiers were stationed in Mali at the invitation of Bamako for nearly a decade.",
         "On Monday a Swiss diplomat shuttled offers between the Armenian and Azerbaijani "
         "negotiators, who stayed in separate hotels.",
         "The army chief suspended the measures proposed by India's government on Monday.",

@@ -23,8 +23,8 @@ def _dated(coder: Coder, body: str, published: str) -> set[tuple[str, str, str |
 
 
 def test_count_of_days_runs_back_from_the_named_day() -> None:
-    """ "on January 8, six days after X did A": A is dated January 2."""
-    text = "They met on January 8, six days after Kenya recalled its ambassador."
+    """ "opened on January 8, six days after X had done A": A is dated January 2."""
+    text = "The summit opened on January 8, six days after Kenya had withdrawn its envoy."
     spans = find_dates(text, date(2024, 1, 22), story_day=date(2024, 1, 21))
     assert [date(2024, 1, 8), date(2024, 1, 2)] == [s.day for s in spans]
 
@@ -116,8 +116,8 @@ def test_at_the_time_takes_the_time_just_told(coder: Coder) -> None:
 
 
 def test_count_of_days_after_a_limit_counts_from_the_story_day() -> None:
-    """ "barred flights from July 8, a day after X": July 8 is a limit, not X's anchor."""
-    text = "He barred flights from July 8, a day after crowds stormed the parliament."
+    """ "halted services from July 8, one day after X": July 8 is a limit, not X's anchor."""
+    text = "He halted ferry services from July 8, one day after the dockers walked out."
     spans = find_dates(text, date(2019, 6, 21), story_day=date(2019, 6, 21))
     assert date(2019, 6, 20) == spans[-1].day
 

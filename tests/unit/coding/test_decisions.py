@@ -37,7 +37,7 @@ def test_future_decision_stays_planned(coder: Coder) -> None:
 
 def test_order_to_close_consulates_cuts_ties(coder: Coder) -> None:
     """ "Told X to close its consulates" reduces diplomatic relations (161)."""
-    body = "Chile on Thursday told Lima to close its consulates in Arica and Iquique within a week."
+    body = "Santiago told Peru on Thursday to close both of its consulates in the north by Friday."
     assert ("CHL", "SANCTION", "161", "PER", "occurred") in _coded(coder, body)
 
 

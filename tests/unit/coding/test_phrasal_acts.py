@@ -47,7 +47,7 @@ def _codes(coder: Coder, body: str) -> set[tuple[str, str, str, str | None]]:
             ("AU", "SANCTION", "160", "MLI"),
         ),
         (
-            "Peru's government froze all new trade and investment with Chile on Sunday.",
+            "On Sunday Peru halted fresh trade and investment deals with Chile.",
             ("PER", "SANCTION", "163", "CHL"),
         ),
         (
@@ -78,8 +78,8 @@ def test_phrasal_act_is_coded(
     ("body", "unexpected"),
     [
         (  # a joint restoration is an agreement, not a concession
-            "Morocco and Iran have agreed to restore diplomatic relations, officials said.",
-            ("MAR", "CONCEDE", "081", "IRN"),
+            "Officials said Jordan and Qatar had agreed to restore their diplomatic ties.",
+            ("JOR", "CONCEDE", "081", "QAT"),
         ),
         (  # an exclusion from a summit is no meeting
             "Ministers of the Arab League decided on Friday to exclude Syria's president "
@@ -100,22 +100,24 @@ def test_phrasal_act_does_not_overreach(
 
 
 def test_blown_up_office_in_a_place_aims_at_the_other_party(coder: Coder) -> None:
-    """'Blew up the liaison office in <town>': the town is the office's place, so the act
+    """'Blew up the contact office in <town>': the town is the office's place, so the act
     is aimed at the story's other party."""
     body = (
-        "Israel and Lebanon opened a liaison office in Naqoura in 2019. Lebanese officials "
-        "said on Tuesday that Israel blew up the liaison office in Naqoura."
+        "Armenia and Azerbaijan had shared a contact office in Lachin since 2021. Yerevan "
+        "said on Tuesday that Azerbaijani troops blew up the contact office in Lachin "
+        "overnight."
     )
-    assert ("ISR", "COERCE", "1712", "LBN") in _codes(coder, body)
+    assert ("AZE", "COERCE", "1712", "ARM") in _codes(coder, body)
 
 
 def test_praise_of_the_hosts_quality_aims_at_the_host(coder: Coder) -> None:
-    """'Praised his host's courage': the host is the party praised."""
+    """'Praised his host's patience': the host is the party praised."""
     body = (
-        "Ecuador's president visited Peru on Monday. At a dinner on Tuesday, Ecuador's "
-        "president praised his host's courage and vision."
+        "Chile's president arrived in Bolivia for a state visit on Monday. Speaking at a "
+        "banquet the next evening, the Chilean leader praised his host's patience and "
+        "generosity."
     )
-    assert ("ECU", "SUPPORT", "051", "PER") in _codes(coder, body)
+    assert ("CHL", "SUPPORT", "051", "BOL") in _codes(coder, body)
 
 
 @pytest.mark.parametrize(
@@ -127,11 +129,10 @@ def test_praise_of_the_hosts_quality_aims_at_the_host(coder: Coder) -> None:
             ("SDN", "SSD"),
         ),
         (  # "between" hangs on the adverb "back and forth", not on the verb
-            "Iranian and Saudi negotiators stayed in separate hotels in Muscat, and Oman's "
-            "foreign minister ferried messages back and forth between the two delegations "
-            "for three days.",
-            "OMN",
-            ("IRN", "SAU"),
+            "Ethiopian and Eritrean negotiators never met face to face in Doha; for a week "
+            "Qatar's envoy ferried proposals back and forth between the two sides.",
+            "QAT",
+            ("ETH", "ERI"),
         ),
     ],
 )

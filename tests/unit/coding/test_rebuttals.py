@@ -1,5 +1,5 @@
 """Rebuttals in the next sentence: an act told in one sentence and denied by its author
-in the next ("... denied the allegation") is a denied act; the charge itself stands.
+in the next ("... denied the claim") is a denied act; the charge itself stands.
 
 Every sentence is hand-written.
 """
@@ -20,12 +20,12 @@ def _coded(coder: Coder, body: str) -> set[tuple[str, str, str | None, str]]:
 def test_act_denied_by_its_author_next_is_denied(coder: Coder) -> None:
     """The alleged attack is denied; the accusation is still made."""
     body = (
-        "Thailand's army said on Tuesday that Cambodian troops had attacked Thai positions "
-        "along the border. Cambodia's defence ministry denied the allegation."
+        "Serbian police said on Monday that Kosovo gunmen had attacked a Serbian patrol near "
+        "Jarinje. Kosovo's interior ministry denied the claim."
     )
     found = _coded(coder, body)
-    assert ("KHM", "ASSAULT", "THA", "denied") in found
-    assert ("THA", "ACCUSE", "KHM", "occurred") in found
+    assert ("XKX", "ASSAULT", "SRB", "denied") in found
+    assert ("SRB", "ACCUSE", "XKX", "occurred") in found
 
 
 def test_rebuttal_by_another_party_denies_nothing(coder: Coder) -> None:
