@@ -45,13 +45,13 @@ def test_two_sides_keep_the_last_two_parties_when_no_pair_shares_them(coder: Cod
 
 
 def test_joint_signing_of_the_two_leaders_takes_no_third_party(coder: Coder) -> None:
-    """ "The two leaders signed what Norwegian officials called an accord, and appeared with
-    the host": a signing between the two, not with the host's country."""
+    """ "The two leaders signed an agreement, and posed with the host": a signing between
+    the two, not with the host's country."""
     found = _code(
         coder,
-        "The Norwegian king received Peruvian President Ana Rios and Chilean President Tomas "
-        "Vidal on Monday. The two leaders then signed what Norwegian officials called the "
-        "Oslo Accord, and appeared with the king at a news conference.",
+        "The Norwegian king welcomed Peruvian President Ana Rios and Chilean President Tomas "
+        "Vidal to his palace on Monday. Later the two leaders signed a fisheries agreement, "
+        "and posed with the king for photographs.",
     )
     signings = {(s, t) for s, p, t in found if p == "SUPPORT"}
     assert {("PER", "CHL")} == signings
@@ -125,12 +125,12 @@ def test_welcoming_falls_back_to_the_act_told_just_before(coder: Coder) -> None:
 
 
 def test_cleft_focus_is_the_actor(coder: Coder) -> None:
-    """In "it was X that reacted, recalling its envoy from Y", X recalls, not whatever an
-    "it" would point back to."""
+    """In "it was X that moved first, recalling its envoy from Y", X recalls, not whatever
+    an "it" would point back to."""
     found = _code(
         coder,
-        "Chile's quarrel with Peru worries Ecuador. Last year it was Santiago that reacted "
-        "first, recalling its ambassador from Lima.",
+        "Peru and Chile have quarrelled before, and Ecuador is uneasy. In 2019 it was "
+        "Santiago that moved first, recalling its envoy from Lima.",
     )
     assert ("CHL", "SANCTION", "PER") in found
     assert set() == {t for t in found if t[0] == "ECU"}
@@ -152,8 +152,8 @@ def test_unclosed_apposition_is_the_next_clause_subject(coder: Coder) -> None:
     X as an apposition; with no closing comma it is the next clause's subject, no target."""
     found = _code(
         coder,
-        "Three weeks after Peru signed its fishing memorandum with Tierra Alta, President "
-        "Ana Rios of Chile has found some willing friends.",
+        "Two months after Peru signed a port agreement with Tierra Alta, Foreign Minister "
+        "Ana Rios of Chile is courting new partners.",
     )
     assert set() == {t for t in found if t[1] == "SUPPORT"}
 
@@ -298,16 +298,16 @@ def _told_in(coder: Coder, body: str, opening: str) -> set[tuple[str, str, str |
 
 
 def test_the_two_men_are_the_two_people_named(coder: Coder) -> None:
-    """ "The two men held talks" after "A's prime minister, chair of bloc B, ... was received
-    by C's president" is A–C: the people named, not the bloc A chairs."""
+    """ "The two men held talks" after "A's minister, who chairs bloc B, ... was welcomed by
+    C's president" is A–C: the people named, not the bloc A chairs."""
     found = _told_in(
         coder,
-        "Peru's prime minister, newly installed as chair of the Andean Community, was "
-        "received in Santiago on Sunday by Chilean President Tomas Vidal. The two men held "
+        "Chile's foreign minister, who had just taken over as chair of the Andean Community, "
+        "was welcomed to Quito on Sunday by Ecuador's president, Luis Mora. The two men held "
         "talks on Monday.",
         "The two men",
     )
-    assert {("CHL", "PER")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
+    assert {("CHL", "ECU")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
 
 
 def test_the_pair_names_two_parties(coder: Coder) -> None:
@@ -326,9 +326,9 @@ def test_the_two_men_discussing_a_topic_is_no_act_on_it(coder: Coder) -> None:
     "contradicting a report that" they spoke makes the call denied."""
     found = coder.extract(
         make_article(
-            "SANTIAGO - The Chilean government on Monday flatly denied that President Tomas "
-            "Vidal had spoken with Luis Mora of Peru, contradicting a newspaper report that "
-            "the two men discussed Bolivia in a phone call on Thursday."
+            "LIMA - Peru's presidency on Monday denied that President Luis Mora had spoken "
+            "with Chile's leader, Tomas Vidal, contradicting a magazine's claim that the two "
+            "men discussed Bolivia by telephone last week."
         )
     )
     assert set() == {c for c in found if c.target is not None and c.target.code == "BOL"}
@@ -347,11 +347,11 @@ def test_opponents_of_a_government_are_not_it(coder: Coder) -> None:
 
 def test_bare_title_falls_back_to_the_office_named_before() -> None:
     """With nobody named with the title itself, "the prime minister" is the one head of
-    government named before ("Justin Trudeau's answer ... the prime minister refused")."""
+    government named before ("Anna Berg kept silent ... the prime minister said no")."""
     from pipeline.coding.actors import ActorMention
     from pipeline.coding.titles import resolve_titles
 
-    text = "Anna Berg's answer came later. Speaking in Oslo, the prime minister refused."
+    text = "Anna Berg kept silent for a day. Then, at a briefing, the prime minister said no."
     mentions = [ActorMention(0, 9, "NOR", "person", "Anna Berg", "head_of_government")]
     added = [m for m in resolve_titles(text, mentions) if m not in mentions]
     assert [("NOR", "the prime minister")] == [(m.code, text[m.start : m.end]) for m in added]
@@ -373,9 +373,8 @@ def test_second_predicate_of_a_passive_shares_its_subject(coder: Coder) -> None:
     the second predicate's)."""
     found = _code(
         coder,
-        "The row began with a statement by the foreign ministry in Lima, which said Peru was "
-        '"deeply concerned" about the arrests and urged the Chilean authorities "to release" '
-        "the fishermen.",
+        'In its note, the ministry in Lima said Peru was "alarmed" by the seizure of the '
+        'trawler and urged the Chilean navy "to hand back" its crew.',
     )
     assert ("PER", "REQUEST", "CHL") in found
 
@@ -394,8 +393,8 @@ def test_capital_naming_a_document_is_no_party(coder: Coder) -> None:
     """ "Accept the Lima peace agreement": the capital names the document, it is no party."""
     found = _code(
         coder,
-        "Chile's ruling coalition announced on June 5 that it would fully accept the 2000 "
-        "Lima peace agreement and the ruling of a boundary commission.",
+        "Chile's governing parties said on June 5 they would now honour in full the 1998 "
+        "Lima accord and the verdict of a joint border panel.",
     )
     assert set() == {t for t in found if t[2] == "PER"}
 
@@ -404,9 +403,9 @@ def test_bare_cabinet_is_the_state_just_named(coder: Coder) -> None:
     """ "The cabinet said ... and accused X" after "A recalled its envoy": A's cabinet."""
     found = _code(
         coder,
-        "Peru recalled its envoy to Chile on Tuesday. In a statement afterwards, the cabinet "
-        'said the deal signed in Santiago was "a blatant assault" on Peru and accused Chile of '
-        '"interference" in its internal affairs.',
+        "Peru withdrew its envoy from Chile on Tuesday. Later that day the cabinet called the "
+        'port deal agreed in Santiago "an affront" to Peru and accused Chile of meddling in '
+        "Peruvian affairs.",
     )
     assert ("PER", "ACCUSE", "CHL") in found
 
@@ -416,11 +415,12 @@ def test_two_governments_are_states_not_the_bloc_a_mediator_chairs(coder: Coder)
     C, the chair of bloc D": A and B, never C or the bloc."""
     found = _told_in(
         coder,
-        "Chilean President Tomas Vidal and Peruvian President Luis Mora met for three hours, "
-        "in a meeting brokered by Norway's prime minister, the current chair of the "
-        "Community of Latin American and Caribbean States.\n\nIn a joint declaration read "
-        "out by the Norwegian, the two governments agreed to settle the dispute peacefully.",
-        "In a joint declaration",
+        "Chilean President Tomas Vidal and Peruvian President Luis Mora talked at an airport "
+        "hotel, with Norway's prime minister, who currently chairs the Community of Latin "
+        "American and Caribbean States, acting as broker.\n\nAccording to a communique the "
+        "Norwegian read to reporters, the two governments agreed to settle the dispute "
+        "without force.",
+        "According to a communique",
     )
     assert {("CHL", "PER")} == {tuple(sorted((s, t or ""))) for s, p, t in found}
 
