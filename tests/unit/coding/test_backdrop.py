@@ -23,7 +23,8 @@ def _code(coder: Coder, body: str) -> set[tuple[str, str, str | None]]:
         "Chile, which sells copper to China, is a major exporter.",
         "Roughly half the world's governments now recognise Kosovo.",
         "About two million Poles visited Germany last year.",
-        "Ecuador's long conscription was justified by the threat from Peru.",
+        "For decades Ecuador defended its compulsory military service by pointing to the "
+        "threat from Peru.",
         "Peru had refused for ten years to implement the ruling against Chile.",
         "Brazil's and Chile's presidents skipped Monday's talks with Argentina and sent deputies.",
         "French soldiers were stationed in Mali at the invitation of Bamako for nearly a decade.",

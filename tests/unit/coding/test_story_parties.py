@@ -361,8 +361,8 @@ def test_counterpart_coordinated_with_a_qualified_agent_is_a_party(coder: Coder)
     """ "Signed by A's defence minister and his B counterpart": A and B sign together."""
     found = _code(
         coder,
-        "The treaty was signed in Lima on March 3, 2019, by Chile's then defence minister, "
-        "Ana Rios, and his Peruvian counterpart, Luis Mora.",
+        "The border protocol, which took effect last year, had been signed by Chile's then "
+        "interior minister, Ana Rios, and her Peruvian counterpart, Luis Mora.",
     )
     signings = {tuple(sorted((s, t or ""))) for s, p, t in found if p == "SUPPORT"}
     assert {("CHL", "PER")} == signings
