@@ -82,7 +82,10 @@ def test_writing_to_ask_is_a_request(coder: Coder) -> None:
 
 def test_letter_sent_to_ask_is_a_request(coder: Coder) -> None:
     """ "A letter that X sent to Y asking him to ..." : the sender asks the addressee."""
-    body = "The dispute follows a letter that Chile sent to Peru last month asking it to withdraw its envoy."
+    body = (
+        "Lima is still studying a letter that Chile sent to Peru in May asking it to lower its "
+        "fishing quotas."
+    )
     assert ("CHL", "REQUEST", "PER") in _code(coder, body)
 
 
