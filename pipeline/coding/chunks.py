@@ -174,15 +174,15 @@ def person_name(words: list[Word], items: list[Chunk], first: int, last: int) ->
 def titled_name(items: list[Chunk], words: list[Word], k: int, *, apposed: bool) -> tuple[int, int]:
     """The first and last items of the name a title ending before item ``k`` introduces:
     right after it, or (``apposed``) after a comma when the name closes an apposition
-    ("Chile's foreign minister, Ana Rios, said"); last < first when there is none."""
+    ("Chile's foreign minister, Ana Rios, said"), after any rank the name carries there;
+    last < first when there is none."""
     at = k
-    if (
-        apposed
-        and k + 1 < len(items)
-        and words[items[k].first].text == ","
-        and items[k + 1].kind == "N"
-    ):
-        at = k + 1
+    if apposed and k + 1 < len(items) and words[items[k].first].text == ",":
+        j = k + 1  # "Chad's army chief, General Ali Mahamat, said": past the name's rank
+        while j + 1 < len(items) and items[j].kind == "T":
+            j += 1
+        if items[j].kind == "N":
+            at = j
     end = name_run(items, at, words)
     closed = (
         end + 1 >= len(items)

@@ -8,6 +8,8 @@ rule could overreach, a case that must not fire.
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.coding import Coder
 from tests.unit.coding.conftest import make_article, tuples
 
@@ -216,6 +218,21 @@ def test_bare_title_names_the_official_last_named_with_it(coder: Coder) -> None:
     )
     assert ("ETH", "AGREE", "EGY") in found
     assert set() == {t for t in found if t[2] == "AU"}
+
+
+@pytest.mark.parametrize("invitee", ["the general", "Mahamat"])
+def test_ranked_name_closing_a_role_apposition_is_the_roles_state(
+    coder: Coder, invitee: str
+) -> None:
+    """ "A's army chief, General X, ...": X (and a later "the general" or "X") is A's; the
+    bloc that only names the summit he is invited to is no target."""
+    found = _code(
+        coder,
+        "Chad's army chief, General Ali Mahamat, visited troops near the lake on Friday. "
+        f"A week later Niger invited {invitee} to the next ECOWAS summit.",
+    )
+    assert ("NER", "AGREE", "TCD") in found
+    assert set() == {t for t in found if t[2] == "ECOWAS"}
 
 
 def test_bare_title_shared_by_two_states_stays_unresolved() -> None:
