@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.coding.actors import ActorMention
 from pipeline.coding.backdrop import is_backdrop
@@ -172,6 +172,7 @@ def code_sentence(
             if found is None:
                 break
             source, source_token = found
+            meeting_org: ActorMention | None = None
             if threat:  # ... by the speaker's own state
                 speaker = speaker_of(node, actors, resolve)
                 if speaker is None or speaker[0].code != source.code:
@@ -189,6 +190,9 @@ def code_sentence(
                 target_found = target_of(
                     token, None if setting else governor, trigger, actors, resolve, source.code
                 )
+                if target_found is not None and _names_the_meeting(target_found[1], token, lexicon):
+                    meeting_org = target_found[0]  # "invited the general to the X summit": not X
+                    target_found = None
             third_party = (
                 pair is not None
                 and target_found is not None
@@ -255,6 +259,8 @@ def code_sentence(
                 previous=previous,
                 reacted=reacted,
             )
+            if meeting_org is not None:
+                pairs = [(src, tgt) for src, tgt in pairs if tgt is not meeting_org]
             if inferred:
                 by_parse = False
             confidence = (
@@ -281,3 +287,18 @@ def code_sentence(
                 )
             break
     return acts
+
+
+def _names_the_meeting(found: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``found`` only names the meeting an object of ``verb`` is asked to ("invited
+    the general to the X summit"): a modifier of a "to" meeting noun, beside an object."""
+    noun = found.head
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and found.dep_ in ("compound", "poss", "amod", "nmod")
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "to"
+        and noun.head.head == verb
+        and lexicon.in_group("meet", noun.lower_)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )

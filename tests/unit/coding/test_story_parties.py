@@ -235,6 +235,25 @@ def test_ranked_name_closing_a_role_apposition_is_the_roles_state(
     assert set() == {t for t in found if t[2] == "ECOWAS"}
 
 
+def test_bloc_naming_the_meeting_of_an_invited_person_is_no_target(coder: Coder) -> None:
+    """ "Invited an unnamed general to the X summit": the bloc only names the meeting; with
+    no party for the general, no act is read rather than one aimed at the bloc."""
+    found = _code(coder, "Niger invited an unnamed general to the next ECOWAS summit.")
+    assert set() == {t for t in found if t[2] == "ECOWAS"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Niger invited ECOWAS to the talks.",  # the bloc is the object itself
+        "Niger invited ECOWAS leaders to a summit.",  # the bloc owns the object
+    ],
+)
+def test_bloc_invited_itself_stays_the_target(coder: Coder, body: str) -> None:
+    """A bloc that is, or owns, the invitation's object is still its target."""
+    assert ("NER", "AGREE", "ECOWAS") in _code(coder, body)
+
+
 def test_bare_title_shared_by_two_states_stays_unresolved() -> None:
     """With two presidents of two states named before, "the president" names neither;
     "the general assembly" is no person at all."""
