@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.coding.syntax import CHAIN_DEPS
+
 __all__ = ["PERFECT", "habitual", "shared_auxes", "unrealised"]
 
 _HABITUAL = frozenset({"always", "traditionally", "habitually"})
@@ -15,22 +17,7 @@ PERFECT = frozenset({"has", "have", "had"})
 _UNREALISED = frozenset({"hoped", "wanted", "planned", "intended", "wished", "expected"})
 # Up through complements, coordination and the clause chain's links ("has always been
 # ready to reject": the habit governs the act).
-_WALK_UP = frozenset(
-    {
-        "ccomp",
-        "xcomp",
-        "conj",
-        "acomp",
-        "pobj",
-        "prep",
-        "dobj",
-        "attr",
-        "oprd",
-        "pcomp",
-        "amod",
-        "acl",
-    }
-)
+_WALK_UP = frozenset({"ccomp", "conj", *CHAIN_DEPS})
 
 
 def shared_auxes(trigger: Token) -> set[str]:

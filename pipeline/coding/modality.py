@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from pipeline.coding.correspondence import unsent
 from pipeline.coding.habits import PERFECT, habitual, shared_auxes, unrealised
 from pipeline.coding.nonparties import hypothetical
+from pipeline.coding.syntax import CHAIN_DEPS
 from pipeline.coding.triggers import inflections
 from pipeline.models import Status
 
@@ -89,9 +90,6 @@ _FAILURE = inflections(
     "scrap",
 ) | {"cancelled", "cancelling", "scrapped", "scrapping"}  # British spellings double the l
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})
-_CHAIN_DEPS = frozenset(
-    {"xcomp", "pobj", "prep", "acomp", "dobj", "attr", "oprd", "pcomp", "amod", "acl"}
-)
 
 
 def clause_chain(token: Token) -> list[Token]:
@@ -99,7 +97,7 @@ def clause_chain(token: Token) -> list[Token]:
     chain = [token]
     node = token
     while (
-        node.dep_ in _CHAIN_DEPS
+        node.dep_ in CHAIN_DEPS
         and node.head != node
         and len(chain) < 6
         and not (node.dep_ == "acl" and any(c.dep_ == "agent" for c in node.children))

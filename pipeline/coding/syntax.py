@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 __all__ = [
+    "CHAIN_DEPS",
     "children_of",
     "clausal_complements",
     "fronted_patients",
@@ -17,6 +18,12 @@ __all__ = [
     "is_passive",
     "objects_of_preps",
 ]
+
+#: Labels that link a trigger to the words governing it inside its clause: complements,
+#: prepositions and their objects, modifiers ("ready to meet", "plans for talks").
+CHAIN_DEPS = frozenset(
+    {"xcomp", "pobj", "prep", "acomp", "dobj", "attr", "oprd", "pcomp", "amod", "acl"}
+)
 
 _LIGHT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "appos"})
 
